@@ -1,0 +1,26 @@
+#pragma once
+// Named spdlog loggers per subsystem ("tacit.media", "tacit.project", ...) sharing one set of sinks:
+// stderr (warnings, or everything with --verbose) and a rotating file in the user's state directory.
+#include <memory>
+#include <string>
+
+#include <spdlog/logger.h>
+
+namespace tacit::logging {
+
+struct Options {
+  bool verbose = false;      // debug level on stderr
+  bool fileSink = true;      // rotating log file in stateDirectory()
+  std::string appName = "tacit";
+};
+
+// Call once at program start; safe to call again (later calls re-level the sinks).
+void init(const Options &options);
+// The logger for a subsystem, created on first use with the shared sinks.
+std::shared_ptr<spdlog::logger> get(const std::string &subsystem);
+// $XDG_STATE_HOME/tacit or ~/.local/state/tacit.
+std::string stateDirectory();
+// Routes qDebug/qWarning/... into the "tacit.qt" logger.
+void installQtMessageHandler();
+
+} // namespace tacit::logging
