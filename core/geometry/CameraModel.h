@@ -28,6 +28,10 @@ public:
   virtual std::optional<Eigen::Vector2d> project(const Eigen::Vector3d &pointCamera) const = 0;
   // Pixel to unit-length ray in the camera frame; nullopt when the model cannot invert it.
   virtual std::optional<Eigen::Vector3d> unproject(const Eigen::Vector2d &pixel) const = 0;
+  // Largest angle (radians) between a ray and the optical axis that project()/unproject() accept:
+  // below pi/2, where the radial polynomial is still increasing, and (for the fisheye models) not
+  // much beyond the image corners. See docs/recording-format.md "Valid field of view".
+  virtual double maxTheta() const;
   // True when -0.5 <= u < W-0.5 and likewise for v.
   bool inImage(const Eigen::Vector2d &pixel) const {
     return pixel.x() >= -0.5 && pixel.x() < width() - 0.5 && pixel.y() >= -0.5 && pixel.y() < height() - 0.5;
@@ -38,5 +42,10 @@ public:
 std::unique_ptr<CameraModel> makeCameraModel(CameraModelKind kind, int width, int height, std::vector<double> params);
 const char *cameraModelName(CameraModelKind kind); // "pinhole" | "kb4" | "fisheye624"
 std::optional<CameraModelKind> cameraModelFromName(const std::string &name);
+// Number of "params" the model takes: 4, 8 or 15.
+int cameraModelParamCount(CameraModelKind kind);
+// Empty when makeCameraModel would accept these values, else the problem in words, e.g.
+// "expected 15 params for fisheye624, got 8" or "params[0] (focal length) must be > 0".
+std::string cameraParamsProblem(CameraModelKind kind, int width, int height, const std::vector<double> &params);
 
 } // namespace tacit::geometry

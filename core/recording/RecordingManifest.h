@@ -19,15 +19,15 @@ const char *streamKindName(StreamKind kind); // "video","depth","imu","hand_pose
 std::optional<StreamKind> streamKindFromName(const std::string &name);
 
 struct StreamDescriptor {
-  std::string id;                 // unique within the recording, e.g. "rgb"
+  std::string id; // unique within the recording, e.g. "rgb"
   StreamKind kind = StreamKind::Video;
-  std::filesystem::path path;     // relative to the recording folder (validated: no escape)
-  Timestamp timeOffsetNs = 0;     // added to every sample time of this stream
-  std::string camera;             // calibration camera name for video/depth ("rgb", "depth"); may be empty
-  int rotationDeg = 0;            // display rotation clockwise (0, 90, 180, 270)
+  std::filesystem::path path; // relative to the recording folder (validated: no escape)
+  Timestamp timeOffsetNs = 0; // added to every sample time of this stream
+  std::string camera;         // calibration camera name for video/depth ("rgb", "depth"); may be empty
+  int rotationDeg = 0;        // display rotation clockwise (0, 90, 180, 270)
 };
 
-struct Rigid {                    // T_a_b: maps points from frame b to frame a
+struct Rigid { // T_a_b: maps points from frame b to frame a
   Eigen::Quaterniond rotation = Eigen::Quaterniond::Identity();
   Eigen::Vector3d translation = Eigen::Vector3d::Zero();
   Eigen::Vector3d apply(const Eigen::Vector3d &p) const { return rotation * p + translation; }
@@ -37,10 +37,30 @@ struct Rigid {                    // T_a_b: maps points from frame b to frame a
     r.translation = -(r.rotation * translation);
     return r;
   }
+  // Chaining: T_a_c = T_a_b * T_b_c.
+  Rigid operator*(const Rigid &other) const {
+    Rigid r;
+    r.rotation = rotation * other.rotation;
+    r.translation = rotation * other.translation + translation;
+    return r;
+  }
+  Eigen::Matrix4d matrix() const {
+    Eigen::Matrix4d m = Eigen::Matrix4d::Identity();
+    m.topLeftCorner<3, 3>() = rotation.toRotationMatrix();
+    m.topRightCorner<3, 1>() = translation;
+    return m;
+  }
+  // From MPS CSV column order (tx, ty, tz, qx, qy, qz, qw); the quaternion is normalized.
+  static Rigid fromTranslationXyzw(const Eigen::Vector3d &t, double qx, double qy, double qz, double qw) {
+    Rigid r;
+    r.rotation = Eigen::Quaterniond(qw, qx, qy, qz).normalized();
+    r.translation = t;
+    return r;
+  }
 };
 
 struct CameraCalibration {
-  std::string name;               // "rgb", "depth", ...
+  std::string name; // "rgb", "depth", ...
   std::shared_ptr<const geometry::CameraModel> model;
   Rigid T_device_camera;
 };
@@ -55,9 +75,9 @@ struct Calibration {
 };
 
 struct RecordingManifest {
-  std::filesystem::path folder;   // absolute folder the manifest was read from
+  std::filesystem::path folder; // absolute folder the manifest was read from
   int version = 1;
-  std::string id;                 // UUID
+  std::string id; // UUID
   std::string workerId, workerName;
   std::string task, site, startedAt, device;
   std::vector<StreamDescriptor> streams;
