@@ -1,0 +1,290 @@
+#include "core/export/RobomimicWriter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <hdf5.h>
+#include <random>
+
+#include "core/export/ActionTargets.h"
+
+namespace tacit::exporting {
+namespace {
+
+struct H5Plist {
+  hid_t id;
+  explicit H5Plist(hid_t h) : id(h) {}
+  ~H5Plist() {
+    if (id >= 0)
+      H5Pclose(id);
+  }
+  operator hid_t() const { return id; }
+};
+
+struct H5Space {
+  hid_t id;
+  explicit H5Space(hid_t h) : id(h) {}
+  ~H5Space() {
+    if (id >= 0)
+      H5Sclose(id);
+  }
+  operator hid_t() const { return id; }
+};
+
+struct H5Type {
+  hid_t id;
+  explicit H5Type(hid_t h) : id(h) {}
+  ~H5Type() {
+    if (id >= 0)
+      H5Tclose(id);
+  }
+  operator hid_t() const { return id; }
+};
+
+herr_t writeScalarInt64Attr(hid_t obj, const char *name, std::int64_t v) {
+  H5Space space(H5Screate(H5S_SCALAR));
+  hid_t attr = H5Acreate2(obj, name, H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT);
+  if (attr < 0)
+    return -1;
+  herr_t rc = H5Awrite(attr, H5T_NATIVE_INT64, &v);
+  H5Aclose(attr);
+  return rc;
+}
+
+// Variable-length UTF-8 string attribute (h5py reads it as str).
+herr_t writeStringAttr(hid_t obj, const char *name, const std::string &value) {
+  H5Type type(H5Tcopy(H5T_C_S1));
+  H5Tset_size(type, H5T_VARIABLE);
+  H5Tset_cset(type, H5T_CSET_UTF8);
+  H5Space space(H5Screate(H5S_SCALAR));
+  hid_t attr = H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
+  if (attr < 0)
+    return -1;
+  const char *p = value.c_str();
+  herr_t rc = H5Awrite(attr, type, &p);
+  H5Aclose(attr);
+  return rc;
+}
+
+// Chunked, deflated dataset of `dims`; chunk = one row of the leading dimension (images) or `rowsPerChunk` rows.
+hid_t createDataset(hid_t parent, const char *name, hid_t fileType, const std::vector<hsize_t> &dims,
+                    hsize_t rowsPerChunk, int deflate, bool shuffle) {
+  H5Space space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr));
+  H5Plist dcpl(H5Pcreate(H5P_DATASET_CREATE));
+  if (dims[0] > 0) {
+    std::vector<hsize_t> chunk = dims;
+    chunk[0] = std::min(dims[0], rowsPerChunk);
+    H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data());
+    if (shuffle)
+      H5Pset_shuffle(dcpl);
+    if (deflate > 0)
+      H5Pset_deflate(dcpl, static_cast<unsigned>(deflate));
+  }
+  hid_t lcpl = H5Pcreate(H5P_LINK_CREATE);
+  H5Pset_create_intermediate_group(lcpl, 1);
+  hid_t ds = H5Dcreate2(parent, name, fileType, space, lcpl, dcpl, H5P_DEFAULT);
+  H5Pclose(lcpl);
+  return ds;
+}
+
+herr_t writeFloatDataset(hid_t parent, const char *name, const std::vector<float> &values,
+                         const std::vector<hsize_t> &dims) {
+  hid_t ds = createDataset(parent, name, H5T_IEEE_F32LE, dims, 1024, 4, true);
+  if (ds < 0)
+    return -1;
+  herr_t rc = values.empty() ? 0 : H5Dwrite(ds, H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data());
+  H5Dclose(ds);
+  return rc;
+}
+
+// Fixed-length byte strings (numpy dtype "S<n>"), as robomimic's split_train_val.py writes masks.
+herr_t writeNameList(hid_t parent, const char *name, const std::vector<std::string> &names) {
+  std::size_t width = 1;
+  for (const auto &n : names)
+    width = std::max(width, n.size());
+  std::vector<char> buf(std::max<std::size_t>(1, names.size()) * width, '\0');
+  for (std::size_t i = 0; i < names.size(); ++i)
+    std::copy(names[i].begin(), names[i].end(), buf.begin() + static_cast<std::ptrdiff_t>(i * width));
+  H5Type type(H5Tcopy(H5T_C_S1));
+  H5Tset_size(type, width);
+  H5Tset_strpad(type, H5T_STR_NULLPAD);
+  hsize_t dims[1] = {names.size()};
+  H5Space space(H5Screate_simple(1, dims, nullptr));
+  hid_t ds = H5Dcreate2(parent, name, type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  if (ds < 0)
+    return -1;
+  herr_t rc = names.empty() ? 0 : H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf.data());
+  H5Dclose(ds);
+  return rc;
+}
+
+} // namespace
+
+RobomimicWriter::~RobomimicWriter() {
+  if (m_data >= 0)
+    H5Gclose(m_data);
+  if (m_file >= 0)
+    H5Fclose(m_file);
+}
+
+Status RobomimicWriter::fail(const std::string &what) const {
+  return Status::failure(m_path.string() + ": " + what);
+}
+
+Result<std::unique_ptr<RobomimicWriter>> RobomimicWriter::create(const std::filesystem::path &file,
+                                                                 RobomimicOptions options) {
+  using R = Result<std::unique_ptr<RobomimicWriter>>;
+  if (options.width <= 0 || options.height <= 0)
+    return R::failure(file.string() + ": image size must be positive");
+  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); // errors are reported through Result, not printed
+  std::unique_ptr<RobomimicWriter> w(new RobomimicWriter);
+  w->m_path = file;
+  w->m_options = std::move(options);
+  w->m_file = H5Fcreate(file.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  if (w->m_file < 0)
+    return R::failure(file.string() + ": cannot create HDF5 file");
+  w->m_data = H5Gcreate2(w->m_file, "data", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  if (w->m_data < 0)
+    return R::failure(file.string() + ": cannot create group data");
+  return R(std::move(w));
+}
+
+Status RobomimicWriter::writeDemo(const EpisodeData &ep, const FrameProvider &frames,
+                                  const ProgressCallback &progress) {
+  const std::string name = "demo_" + std::to_string(m_demoSamples.size());
+  const hsize_t n = ep.size();
+  if (n == 0)
+    return fail(name + ": episode has no frames");
+  if (ep.leftPalm.size() != n || ep.rightPalm.size() != n)
+    return fail(name + ": palm arrays do not match the frame count");
+  hid_t demo = H5Gcreate2(m_data, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  if (demo < 0)
+    return fail("cannot create group data/" + name);
+  Status s = writeDemoInto(demo, name, ep, frames, progress);
+  H5Gclose(demo);
+  if (!s) {
+    H5Ldelete(m_data, name.c_str(), H5P_DEFAULT); // a failed or cancelled demo leaves nothing behind
+    return s;
+  }
+  m_demoSamples.push_back(static_cast<std::int64_t>(n));
+  return okStatus();
+}
+
+Status RobomimicWriter::writeDemoInto(std::int64_t demo, const std::string &name, const EpisodeData &ep,
+                                      const FrameProvider &frames, const ProgressCallback &progress) {
+  const hsize_t n = ep.size();
+
+  const hsize_t h = static_cast<hsize_t>(m_options.height), w = static_cast<hsize_t>(m_options.width);
+  {
+    hid_t ds =
+        createDataset(demo, "obs/front_img_1", H5T_STD_U8LE, {n, h, w, 3}, 1, m_options.imageDeflateLevel, false);
+    if (ds < 0)
+      return fail("cannot create data/" + name + "/obs/front_img_1");
+    struct DsCloser {
+      hid_t d;
+      ~DsCloser() { H5Dclose(d); }
+    } dsCloser{ds};
+    H5Space fileSpace(H5Dget_space(ds));
+    const hsize_t count[4] = {1, h, w, 3};
+    H5Space memSpace(H5Screate_simple(4, count, nullptr));
+    std::vector<std::uint8_t> rgb;
+    for (hsize_t i = 0; i < n; ++i) {
+      rgb.assign(static_cast<std::size_t>(h * w * 3), 0);
+      if (Status s = frames(static_cast<std::size_t>(i), rgb); !s)
+        return s;
+      if (rgb.size() != h * w * 3)
+        return fail(name + ": frame " + std::to_string(i) + " has the wrong size");
+      const hsize_t start[4] = {i, 0, 0, 0};
+      H5Sselect_hyperslab(fileSpace, H5S_SELECT_SET, start, nullptr, count, nullptr);
+      if (H5Dwrite(ds, H5T_NATIVE_UINT8, memSpace, fileSpace, H5P_DEFAULT, rgb.data()) < 0)
+        return fail("write failed in data/" + name + "/obs/front_img_1 (disk full?)");
+      if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(n)))
+        return Status::failure("cancelled");
+    }
+  }
+
+  if (writeFloatDataset(demo, "obs/ee_pose", eePoseArray(ep), {n, 6}) < 0 ||
+      writeFloatDataset(demo, "actions_xyz", futureActions(ep), {n, kActionSteps, 6}) < 0 ||
+      writeFloatDataset(demo, "actions_xyz_act", denseFutureActions(ep), {n, kActionDenseSteps, 6}) < 0)
+    return fail("write failed in data/" + name + " (disk full?)");
+
+  // Tracking validity and exact frame times, for filtering and provenance.
+  std::vector<std::uint8_t> valid;
+  valid.reserve(n * 2);
+  for (hsize_t i = 0; i < n; ++i) {
+    valid.push_back(i < ep.leftValid.size() ? ep.leftValid[i] : 0);
+    valid.push_back(i < ep.rightValid.size() ? ep.rightValid[i] : 0);
+  }
+  hid_t vds = createDataset(demo, "obs/ee_valid", H5T_STD_U8LE, {n, 2}, 4096, 4, false);
+  hid_t tds = createDataset(demo, "timestamps_ns", H5T_STD_I64LE, {n}, 4096, 4, true);
+  const bool okWrite = vds >= 0 && tds >= 0 &&
+                       H5Dwrite(vds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, valid.data()) >= 0 &&
+                       H5Dwrite(tds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ep.frameTimes.data()) >= 0;
+  if (vds >= 0)
+    H5Dclose(vds);
+  if (tds >= 0)
+    H5Dclose(tds);
+  if (!okWrite)
+    return fail("write failed in data/" + name + " (disk full?)");
+
+  if (writeScalarInt64Attr(demo, "num_samples", static_cast<std::int64_t>(n)) < 0 ||
+      writeStringAttr(demo, "language", ep.task) < 0 || writeStringAttr(demo, "recording_id", ep.recordingId) < 0 ||
+      writeScalarInt64Attr(demo, "start_ns", ep.range.begin) < 0 ||
+      writeScalarInt64Attr(demo, "end_ns", ep.range.end) < 0)
+    return fail("cannot write attributes of data/" + name);
+  return okStatus();
+}
+
+void RobomimicWriter::splitDemos(int count, double validFraction, std::uint64_t seed, std::vector<std::string> &train,
+                                 std::vector<std::string> &valid) {
+  std::vector<int> order(static_cast<std::size_t>(std::max(0, count)));
+  for (int i = 0; i < count; ++i)
+    order[static_cast<std::size_t>(i)] = i;
+  // Fisher-Yates driven by mt19937_64 (its output sequence is fixed by the standard; std::shuffle is not).
+  std::mt19937_64 rng(seed);
+  for (int i = count - 1; i > 0; --i) {
+    const int j = static_cast<int>(rng() % static_cast<std::uint64_t>(i + 1));
+    std::swap(order[static_cast<std::size_t>(i)], order[static_cast<std::size_t>(j)]);
+  }
+  int nValid = static_cast<int>(std::lround(validFraction * count));
+  if (count >= 2 && validFraction > 0)
+    nValid = std::clamp(nValid, 1, count - 1);
+  else
+    nValid = 0;
+  std::vector<int> v(order.begin(), order.begin() + nValid), t(order.begin() + nValid, order.end());
+  std::sort(v.begin(), v.end());
+  std::sort(t.begin(), t.end());
+  train.clear();
+  valid.clear();
+  for (int i : t)
+    train.push_back("demo_" + std::to_string(i));
+  for (int i : v)
+    valid.push_back("demo_" + std::to_string(i));
+}
+
+Status RobomimicWriter::finish() {
+  if (m_file < 0)
+    return fail("already finished");
+  std::int64_t total = 0;
+  for (auto s : m_demoSamples)
+    total += s;
+  if (writeScalarInt64Attr(m_data, "total", total) < 0 || writeStringAttr(m_data, "env_args", m_options.envArgs) < 0)
+    return fail("cannot write attributes of data");
+  std::vector<std::string> train, valid;
+  splitDemos(demoCount(), m_options.validFraction, m_options.splitSeed, train, valid);
+  hid_t mask = H5Gcreate2(m_file, "mask", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  if (mask < 0)
+    return fail("cannot create group mask");
+  const bool ok = writeNameList(mask, "train", train) >= 0 && writeNameList(mask, "valid", valid) >= 0;
+  H5Gclose(mask);
+  if (!ok)
+    return fail("cannot write mask/train and mask/valid");
+  H5Gclose(m_data);
+  m_data = -1;
+  const herr_t rc = H5Fclose(m_file);
+  m_file = -1;
+  if (rc < 0)
+    return fail("cannot close HDF5 file (disk full?)");
+  return okStatus();
+}
+
+} // namespace tacit::exporting
