@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/recording/RecordingReader.h"
+#include "core/util/AtomicFile.h"
 
 using namespace tacit;
 using nlohmann::json;
@@ -327,6 +328,34 @@ private slots:
     auto empty = RecordingReader::parseManifest("", "mem.json");
     QVERIFY(!empty.ok());
     QVERIFY(empty.error().rfind("mem.json: invalid JSON: line 1, column 1: ", 0) == 0);
+  }
+
+  void documentedExampleIsValid() {
+    // docs/recording-format.md's complete example must stay readable by this reader.
+    auto doc = readSmallFile(fs::path(TACIT_SOURCE_DIR) / "docs/recording-format.md");
+    QVERIFY(doc.ok());
+    const std::string marker = "## Complete example";
+    std::size_t at = doc->find(marker);
+    QVERIFY(at != std::string::npos);
+    std::vector<std::string> blocks;
+    while ((at = doc->find("```json\n", at)) != std::string::npos) {
+      const std::size_t begin = at + 8, end = doc->find("```", begin);
+      blocks.push_back(doc->substr(begin, end - begin));
+      at = end + 3;
+    }
+    QCOMPARE(blocks.size(), std::size_t(2));
+    Folder f;
+    writeText(f.root / "recording.json", blocks[0]);
+    writeText(f.root / "calibration.json", blocks[1]);
+    for (const char *file : {"depth.mkv", "hands.csv", "trajectory.csv"})
+      writeText(f.root / file, "x");
+    auto r = RecordingReader::read(f.root);
+    QVERIFY2(r.ok(), r.error().c_str());
+    QVERIFY(r.warnings().empty());
+    QCOMPARE(r->streams.size(), std::size_t(6));
+    const auto *rgb = r->calibration.camera("rgb");
+    QVERIFY(rgb);
+    QCOMPARE(rgb->model->params()[1], 0.5 * (1469.535869576514 - 32 + 0.5) - 0.5);
   }
 
   void unknownKeysAreIgnored() {
