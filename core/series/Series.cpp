@@ -1,0 +1,263 @@
+#include "core/series/Series.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace tacit::series {
+
+namespace {
+constexpr float kInf = std::numeric_limits<float>::infinity();
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+// NaN compares false both ways, so NaNs never win.
+inline void accumulate(float v, float &mn, float &mx) {
+  if (v < mn)
+    mn = v;
+  if (v > mx)
+    mx = v;
+}
+} // namespace
+
+template <typename T>
+BasicSeries<T>::BasicSeries(std::vector<std::string> channelNames)
+    : m_names(std::move(channelNames)), m_channels(m_names.size()) {}
+
+template <typename T> int BasicSeries<T>::channelIndex(std::string_view name) const {
+  for (std::size_t i = 0; i < m_names.size(); ++i)
+    if (m_names[i] == name)
+      return static_cast<int>(i);
+  return -1;
+}
+
+template <typename T> TimeRange BasicSeries<T>::timeRange() const {
+  if (m_times.empty())
+    return {};
+  return {m_times.front(), m_times.back() + 1};
+}
+
+template <typename T> std::ptrdiff_t BasicSeries<T>::indexAt(Timestamp t) const {
+  auto it = std::upper_bound(m_times.begin(), m_times.end(), t);
+  return static_cast<std::ptrdiff_t>(it - m_times.begin()) - 1;
+}
+
+template <typename T> std::ptrdiff_t BasicSeries<T>::nearestIndex(Timestamp t) const {
+  if (m_times.empty())
+    return -1;
+  const std::ptrdiff_t i = indexAt(t);
+  if (i < 0)
+    return 0;
+  const auto next = static_cast<std::size_t>(i) + 1;
+  if (next < m_times.size() && m_times[next] - t < t - m_times[static_cast<std::size_t>(i)])
+    return static_cast<std::ptrdiff_t>(next);
+  return i;
+}
+
+template <typename T> std::vector<T> BasicSeries<T>::sampleAt(std::size_t i) const {
+  std::vector<T> out(m_channels.size());
+  for (std::size_t c = 0; c < m_channels.size(); ++c)
+    out[c] = m_channels[c][i];
+  return out;
+}
+
+template <typename T> void BasicSeries<T>::reserve(std::size_t rows) {
+  m_times.reserve(rows);
+  for (auto &ch : m_channels)
+    ch.reserve(rows);
+}
+
+template <typename T> void BasicSeries<T>::append(Timestamp t, const T *values) {
+  m_times.push_back(t);
+  for (std::size_t c = 0; c < m_channels.size(); ++c)
+    m_channels[c].push_back(values[c]);
+}
+
+template <typename T> std::size_t BasicSeries<T>::addChannel(std::string name, std::vector<T> values) {
+  values.resize(m_times.size(), std::numeric_limits<T>::quiet_NaN());
+  m_names.push_back(std::move(name));
+  m_channels.push_back(std::move(values));
+  return m_names.size() - 1;
+}
+
+template <typename T> bool BasicSeries<T>::finish() {
+  bool reordered = false;
+  if (!std::is_sorted(m_times.begin(), m_times.end())) {
+    std::vector<std::size_t> order(m_times.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_times[a] < m_times[b]; });
+    std::vector<Timestamp> times(m_times.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+      times[i] = m_times[order[i]];
+    m_times.swap(times);
+    for (auto &ch : m_channels) {
+      std::vector<T> sorted(ch.size());
+      for (std::size_t i = 0; i < order.size(); ++i)
+        sorted[i] = ch[order[i]];
+      ch.swap(sorted);
+    }
+    reordered = true;
+  }
+  buildPyramid();
+  return reordered;
+}
+
+template <typename T> void BasicSeries<T>::buildPyramid() {
+  m_levels.clear();
+  const std::size_t n = m_times.size();
+  if (n < kPyramidFanout)
+    return;
+  // Level 0 from raw samples.
+  std::size_t blocks = (n + kPyramidFanout - 1) / kPyramidFanout;
+  std::vector<std::vector<float>> level(m_channels.size());
+  for (std::size_t c = 0; c < m_channels.size(); ++c) {
+    const T *raw = m_channels[c].data();
+    auto &out = level[c];
+    out.resize(2 * blocks);
+    for (std::size_t b = 0; b < blocks; ++b) {
+      float mn = kInf, mx = -kInf;
+      const std::size_t end = std::min(n, (b + 1) * kPyramidFanout);
+      for (std::size_t i = b * kPyramidFanout; i < end; ++i)
+        accumulate(static_cast<float>(raw[i]), mn, mx);
+      out[2 * b] = mn;
+      out[2 * b + 1] = mx;
+    }
+  }
+  m_levels.push_back(std::move(level));
+  // Higher levels from the level below until one block remains.
+  while (blocks > 1) {
+    const std::size_t next = (blocks + kPyramidFanout - 1) / kPyramidFanout;
+    std::vector<std::vector<float>> up(m_channels.size());
+    for (std::size_t c = 0; c < m_channels.size(); ++c) {
+      const auto &below = m_levels.back()[c];
+      auto &out = up[c];
+      out.resize(2 * next);
+      for (std::size_t b = 0; b < next; ++b) {
+        float mn = kInf, mx = -kInf;
+        const std::size_t end = std::min(blocks, (b + 1) * kPyramidFanout);
+        for (std::size_t i = b * kPyramidFanout; i < end; ++i) {
+          mn = std::min(mn, below[2 * i]);
+          mx = std::max(mx, below[2 * i + 1]);
+        }
+        out[2 * b] = mn;
+        out[2 * b + 1] = mx;
+      }
+    }
+    m_levels.push_back(std::move(up));
+    blocks = next;
+  }
+}
+
+template <typename T>
+std::pair<float, float> BasicSeries<T>::rangeMinMax(std::size_t c, std::size_t begin, std::size_t end) const {
+  float mn = kInf, mx = -kInf;
+  const T *raw = m_channels[c].data();
+  end = std::min(end, m_times.size());
+  std::size_t i = begin;
+  while (i < end) {
+    // Largest pyramid block that starts at i and fits inside [i, end).
+    int best = -1;
+    std::size_t size = kPyramidFanout, bestSize = 1;
+    for (std::size_t l = 0; l < m_levels.size(); ++l, size *= kPyramidFanout) {
+      if (i % size != 0 || i + size > end)
+        break;
+      best = static_cast<int>(l);
+      bestSize = size;
+    }
+    if (best < 0) {
+      accumulate(static_cast<float>(raw[i]), mn, mx);
+      ++i;
+    } else {
+      const auto &lvl = m_levels[static_cast<std::size_t>(best)][c];
+      const std::size_t b = i / bestSize;
+      mn = std::min(mn, lvl[2 * b]);
+      mx = std::max(mx, lvl[2 * b + 1]);
+      i += bestSize;
+    }
+  }
+  if (mn > mx)
+    return {kNaN, kNaN};
+  return {mn, mx};
+}
+
+template <typename T>
+SeriesWindow BasicSeries<T>::windowQuery(TimeRange range, std::size_t maxPoints,
+                                         const std::vector<int> &channels) const {
+  SeriesWindow w;
+  if (channels.empty()) {
+    w.channels.resize(m_channels.size());
+    std::iota(w.channels.begin(), w.channels.end(), 0);
+  } else {
+    for (int c : channels)
+      if (c >= 0 && static_cast<std::size_t>(c) < m_channels.size())
+        w.channels.push_back(c);
+  }
+  w.min.resize(w.channels.size());
+  w.max.resize(w.channels.size());
+  if (range.empty() || m_times.empty())
+    return w;
+  const std::size_t i0 =
+      static_cast<std::size_t>(std::lower_bound(m_times.begin(), m_times.end(), range.begin) - m_times.begin());
+  const std::size_t i1 =
+      static_cast<std::size_t>(std::lower_bound(m_times.begin(), m_times.end(), range.end) - m_times.begin());
+  w.firstIndex = i0;
+  w.endIndex = i1;
+  const std::size_t n = i1 - i0;
+  maxPoints = std::max<std::size_t>(maxPoints, 3);
+  if (n <= maxPoints) {
+    w.samplesPerBucket = 1;
+    w.begin.assign(m_times.begin() + static_cast<std::ptrdiff_t>(i0),
+                   m_times.begin() + static_cast<std::ptrdiff_t>(i1));
+    w.end = w.begin;
+    for (std::size_t r = 0; r < w.channels.size(); ++r) {
+      const auto &ch = m_channels[static_cast<std::size_t>(w.channels[r])];
+      w.min[r].resize(n);
+      for (std::size_t i = 0; i < n; ++i)
+        w.min[r][i] = static_cast<float>(ch[i0 + i]);
+      w.max[r] = w.min[r];
+    }
+    return w;
+  }
+  // Bucket size s = m * 8^k >= n / (maxPoints - 2): at most maxPoints aligned buckets, each made of
+  // at most 8 pyramid blocks.
+  const std::size_t minSize = (n + maxPoints - 3) / (maxPoints - 2);
+  std::size_t p = 1;
+  while (p * kPyramidFanout <= minSize)
+    p *= kPyramidFanout;
+  const std::size_t s = ((minSize + p - 1) / p) * p;
+  w.samplesPerBucket = s;
+  const std::size_t first = (i0 / s) * s;
+  const std::size_t buckets = (i1 - 1) / s - i0 / s + 1;
+  w.begin.reserve(buckets);
+  w.end.reserve(buckets);
+  for (std::size_t r = 0; r < w.channels.size(); ++r) {
+    w.min[r].reserve(buckets);
+    w.max[r].reserve(buckets);
+  }
+  for (std::size_t b = first; b < i1; b += s) {
+    const std::size_t lo = std::max(b, i0), hi = std::min(b + s, i1);
+    w.begin.push_back(m_times[lo]);
+    w.end.push_back(m_times[hi - 1]);
+    for (std::size_t r = 0; r < w.channels.size(); ++r) {
+      auto [mn, mx] = rangeMinMax(static_cast<std::size_t>(w.channels[r]), lo, hi);
+      w.min[r].push_back(mn);
+      w.max[r].push_back(mx);
+    }
+  }
+  return w;
+}
+
+template <typename T> std::size_t BasicSeries<T>::memoryBytes() const {
+  std::size_t bytes = m_times.capacity() * sizeof(Timestamp);
+  for (const auto &ch : m_channels)
+    bytes += ch.capacity() * sizeof(T);
+  for (const auto &lvl : m_levels)
+    for (const auto &ch : lvl)
+      bytes += ch.capacity() * sizeof(float);
+  return bytes;
+}
+
+template class BasicSeries<float>;
+template class BasicSeries<double>;
+
+} // namespace tacit::series
