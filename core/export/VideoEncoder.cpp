@@ -49,6 +49,20 @@ Status VideoEncoder::fail(const std::string &what, int averror) const {
 
 Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const std::filesystem::path &file,
                                                          const VideoEncoderOptions &opts) {
+  if (opts.codec != "auto")
+    return openWith(file, opts, opts.codec);
+  // LeRobot's default is AV1; SVT-AV1 refuses some sizes (e.g. below 64 px), then H.264 it is.
+  if (hasEncoder("libsvtav1")) {
+    auto av1 = openWith(file, opts, "libsvtav1");
+    if (av1.ok())
+      return av1;
+  }
+  return openWith(file, opts, "libx264");
+}
+
+Result<std::unique_ptr<VideoEncoder>> VideoEncoder::openWith(const std::filesystem::path &file,
+                                                             const VideoEncoderOptions &opts,
+                                                             const std::string &codecName) {
   using R = Result<std::unique_ptr<VideoEncoder>>;
   if (av_log_get_level() > AV_LOG_WARNING)
     av_log_set_level(AV_LOG_WARNING); // encoders print per-file statistics at info level
@@ -59,17 +73,9 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const std::filesystem::
   if (opts.width <= 0 || opts.height <= 0 || opts.width % 2 || opts.height % 2 || opts.fps <= 0)
     return R::failure(file.string() + ": video size must be positive and even, fps positive");
 
-  const AVCodec *codec = nullptr;
-  if (opts.codec == "auto") {
-    codec = avcodec_find_encoder_by_name("libsvtav1");
-    if (!codec)
-      codec = avcodec_find_encoder_by_name("libx264");
-  } else {
-    codec = avcodec_find_encoder_by_name(opts.codec.c_str());
-  }
+  const AVCodec *codec = avcodec_find_encoder_by_name(codecName.c_str());
   if (!codec)
-    return R::failure(file.string() + ": no " + (opts.codec == "auto" ? "AV1 or H.264" : opts.codec) +
-                      " encoder in this FFmpeg build");
+    return R::failure(file.string() + ": no " + codecName + " encoder in this FFmpeg build");
   enc->m_codecName = codec->id == AV_CODEC_ID_AV1 ? "av1" : avcodec_get_name(codec->id);
 
   int rc = avformat_alloc_output_context2(&m.fmt, nullptr, "mp4", file.c_str());

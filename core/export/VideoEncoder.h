@@ -36,6 +36,8 @@ public:
 
 private:
   VideoEncoder() = default;
+  static Result<std::unique_ptr<VideoEncoder>> openWith(const std::filesystem::path &file,
+                                                        const VideoEncoderOptions &opts, const std::string &codec);
   Status drain(bool flush);
   Status fail(const std::string &what, int averror = 0) const;
 

@@ -87,6 +87,20 @@ private slots:
       QVERIFY(keys[i].startsWith(QLatin1Char('1')));
   }
 
+  void autoFallsBackToH264WhenSvtRefusesTheSize() {
+    VideoEncoderOptions opt;
+    opt.width = 48; // SVT-AV1 needs at least 64 px
+    opt.height = 32;
+    auto enc = VideoEncoder::open(m_dir.filePath("small.mp4").toStdString(), opt);
+    QVERIFY2(enc.ok(), enc.error().c_str());
+    QCOMPARE((*enc)->codecName(), std::string("h264"));
+    std::vector<std::uint8_t> rgb(48 * 32 * 3, 90);
+    QVERIFY((*enc)->addFrame(rgb.data()).ok());
+    QVERIFY((*enc)->finish().ok());
+    QCOMPARE(tacit::testing::ffprobe(m_dir.filePath("small.mp4"))["streams"][0]["nb_read_frames"].get<std::string>(),
+             std::string("1"));
+  }
+
   void oddSizeIsRejected() {
     VideoEncoderOptions opt;
     opt.width = 95;

@@ -1,0 +1,416 @@
+#include "core/export/LeRobotWriter.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include "core/export/ActionTargets.h"
+
+namespace tacit::exporting {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr int kStateDims = 6;
+const char *kStateNames[kStateDims] = {"left_palm_x",  "left_palm_y",  "left_palm_z",
+                                       "right_palm_x", "right_palm_y", "right_palm_z"};
+constexpr int kChunksSize = 1000;
+// Image stats sample every kPixelStride-th pixel of every frame.
+constexpr std::size_t kPixelStride = 97;
+
+std::string pad(std::int64_t v, int width) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%0*lld", width, static_cast<long long>(v));
+  return buf;
+}
+
+} // namespace
+
+LeRobotWriter::~LeRobotWriter() = default;
+
+Result<std::unique_ptr<LeRobotWriter>> LeRobotWriter::create(const fs::path &root, LeRobotOptions options) {
+  using R = Result<std::unique_ptr<LeRobotWriter>>;
+  std::unique_ptr<LeRobotWriter> w(new LeRobotWriter);
+  w->m_root = root;
+  w->m_opt = std::move(options);
+  std::error_code ec;
+  fs::create_directories(root / "meta", ec);
+  if (ec)
+    return R::failure((root / "meta").string() + ": cannot create folder: " + ec.message());
+  if (w->m_opt.version == LeRobotVersion::V30) {
+    const fs::path video = root / "videos" / w->m_opt.videoKey / "chunk-000" / "file-000.mp4";
+    fs::create_directories(video.parent_path(), ec);
+    if (ec)
+      return R::failure(video.parent_path().string() + ": cannot create folder: " + ec.message());
+    VideoEncoderOptions vo;
+    vo.width = w->m_opt.width;
+    vo.height = w->m_opt.height;
+    vo.fps = w->m_opt.fps;
+    vo.codec = w->m_opt.codec;
+    auto enc = VideoEncoder::open(video, vo);
+    if (!enc)
+      return R::failure(enc.error());
+    w->m_videoCodec = (*enc)->codecName();
+    w->m_v3Video = enc.takeValue();
+  }
+  return R(std::move(w));
+}
+
+Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &frames,
+                                   const ProgressCallback &progress) {
+  const std::size_t n = ep.size();
+  if (n == 0)
+    return Status::failure(m_root.string() + ": episode has no frames");
+  EpisodeInfo info;
+  info.index = static_cast<std::int64_t>(m_episodes.size());
+  info.length = static_cast<std::int64_t>(n);
+  info.fromIndex = m_totalFrames;
+  info.task = ep.task;
+  auto t = std::find(m_tasks.begin(), m_tasks.end(), ep.task);
+  info.taskIndex = t - m_tasks.begin();
+  const bool newTask = t == m_tasks.end();
+
+  // Low-dim rows: state = palms now, action = palms at the next frame (camera frame of now).
+  const std::vector<float> state = eePoseArray(ep);
+  const std::vector<float> action = futureActions(ep, 1, 1);
+  std::vector<std::vector<float>> stateRows, actionRows;
+  std::vector<float> timestamps;
+  std::vector<std::int64_t> frameIdx, epIdx, globalIdx, taskIdx;
+  FeatureStats sState(kStateDims), sAction(kStateDims), sTs, sFrame, sEp, sIndex, sTask, sImage(3);
+  for (std::size_t i = 0; i < n; ++i) {
+    stateRows.emplace_back(state.begin() + static_cast<std::ptrdiff_t>(i * kStateDims),
+                           state.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStateDims));
+    actionRows.emplace_back(action.begin() + static_cast<std::ptrdiff_t>(i * kStateDims),
+                            action.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStateDims));
+    timestamps.push_back(static_cast<float>(static_cast<double>(i) / m_opt.fps));
+    frameIdx.push_back(static_cast<std::int64_t>(i));
+    epIdx.push_back(info.index);
+    globalIdx.push_back(m_totalFrames + static_cast<std::int64_t>(i));
+    taskIdx.push_back(info.taskIndex);
+    sState.add(stateRows.back().data());
+    sAction.add(actionRows.back().data());
+    sTs.add(timestamps.back());
+    sFrame.add(static_cast<float>(i));
+    sEp.add(static_cast<float>(info.index));
+    sIndex.add(static_cast<float>(globalIdx.back()));
+    sTask.add(static_cast<float>(info.taskIndex));
+  }
+
+  // Video.
+  std::unique_ptr<VideoEncoder> ownVideo;
+  VideoEncoder *video = m_v3Video.get();
+  if (m_opt.version == LeRobotVersion::V21) {
+    const fs::path file = m_root / "videos" / ("chunk-" + pad(info.index / kChunksSize, 3)) / m_opt.videoKey /
+                          ("episode_" + pad(info.index, 6) + ".mp4");
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    if (ec)
+      return Status::failure(file.parent_path().string() + ": cannot create folder: " + ec.message());
+    VideoEncoderOptions vo;
+    vo.width = m_opt.width;
+    vo.height = m_opt.height;
+    vo.fps = m_opt.fps;
+    vo.codec = m_opt.codec;
+    auto enc = VideoEncoder::open(file, vo);
+    if (!enc)
+      return Status::failure(enc.error());
+    ownVideo = enc.takeValue();
+    video = ownVideo.get();
+    m_videoCodec = video->codecName();
+  }
+  info.fromTimestamp = static_cast<double>(video->frameCount()) / m_opt.fps;
+  std::vector<std::uint8_t> rgb;
+  const std::size_t frameBytes = static_cast<std::size_t>(m_opt.width) * static_cast<std::size_t>(m_opt.height) * 3;
+  for (std::size_t i = 0; i < n; ++i) {
+    rgb.assign(frameBytes, 0);
+    if (Status s = frames(i, rgb); !s)
+      return s;
+    if (rgb.size() != frameBytes)
+      return Status::failure(m_root.string() + ": frame " + std::to_string(i) + " has the wrong size");
+    if (Status s = video->addFrame(rgb.data()); !s)
+      return s;
+    for (std::size_t p = 0; p + 2 < frameBytes; p += 3 * kPixelStride) {
+      const float px[3] = {rgb[p] / 255.0f, rgb[p + 1] / 255.0f, rgb[p + 2] / 255.0f};
+      sImage.add(px);
+    }
+    if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(n)))
+      return Status::failure("cancelled");
+  }
+  sImage.setReportedCount(static_cast<std::int64_t>(n));
+  info.toTimestamp = static_cast<double>(video->frameCount()) / m_opt.fps;
+  if (ownVideo)
+    if (Status s = ownVideo->finish(); !s)
+      return s;
+
+  info.stats = {{"observation.state", sState}, {"action", sAction}, {"timestamp", sTs},    {"frame_index", sFrame},
+                {"episode_index", sEp},        {"index", sIndex},   {"task_index", sTask}, {m_opt.videoKey, sImage}};
+
+  if (m_opt.version == LeRobotVersion::V21) {
+    ParquetTable table;
+    table.addFloat32List("observation.state", stateRows);
+    table.addFloat32List("action", actionRows);
+    table.addFloat32("timestamp", timestamps);
+    table.addInt64("frame_index", frameIdx);
+    table.addInt64("episode_index", epIdx);
+    table.addInt64("index", globalIdx);
+    table.addInt64("task_index", taskIdx);
+    table.setMetadata("huggingface", huggingfaceMetadata());
+    const fs::path file = m_root / "data" / ("chunk-" + pad(info.index / kChunksSize, 3)) /
+                          ("episode_" + pad(info.index, 6) + ".parquet");
+    std::error_code ec;
+    fs::create_directories(file.parent_path(), ec);
+    if (Status s = table.write(file, m_opt.compression); !s)
+      return s;
+  } else {
+    m_state.insert(m_state.end(), stateRows.begin(), stateRows.end());
+    m_action.insert(m_action.end(), actionRows.begin(), actionRows.end());
+    m_timestamp.insert(m_timestamp.end(), timestamps.begin(), timestamps.end());
+    m_frameIndex.insert(m_frameIndex.end(), frameIdx.begin(), frameIdx.end());
+    m_episodeIndex.insert(m_episodeIndex.end(), epIdx.begin(), epIdx.end());
+    m_index.insert(m_index.end(), globalIdx.begin(), globalIdx.end());
+    m_taskIndex.insert(m_taskIndex.end(), taskIdx.begin(), taskIdx.end());
+  }
+  if (newTask)
+    m_tasks.push_back(ep.task);
+  m_totalFrames += static_cast<std::int64_t>(n);
+  m_episodes.push_back(std::move(info));
+  return okStatus();
+}
+
+json LeRobotWriter::featuresJson() const {
+  json names = json::array();
+  for (const char *n : kStateNames)
+    names.push_back(n);
+  json f;
+  f[m_opt.videoKey] = {{"dtype", "video"},
+                       {"shape", {m_opt.height, m_opt.width, 3}},
+                       {"names", {"height", "width", "channels"}},
+                       {"info",
+                        {{"video.height", m_opt.height},
+                         {"video.width", m_opt.width},
+                         {"video.codec", m_videoCodec},
+                         {"video.pix_fmt", "yuv420p"},
+                         {"video.is_depth_map", false},
+                         {"video.fps", m_opt.fps},
+                         {"video.channels", 3},
+                         {"has_audio", false}}}};
+  f["observation.state"] = {{"dtype", "float32"}, {"shape", {kStateDims}}, {"names", names}};
+  f["action"] = {{"dtype", "float32"}, {"shape", {kStateDims}}, {"names", names}};
+  f["timestamp"] = {{"dtype", "float32"}, {"shape", {1}}, {"names", nullptr}};
+  for (const char *k : {"frame_index", "episode_index", "index", "task_index"})
+    f[k] = {{"dtype", "int64"}, {"shape", {1}}, {"names", nullptr}};
+  return f;
+}
+
+std::string LeRobotWriter::huggingfaceMetadata() const {
+  const bool v3 = m_opt.version == LeRobotVersion::V30;
+  json features;
+  for (const char *k : {"observation.state", "action"})
+    features[k] = {{"feature", {{"dtype", "float32"}, {"_type", "Value"}}},
+                   {"length", kStateDims},
+                   {"_type", v3 ? "List" : "Sequence"}};
+  features["timestamp"] = {{"dtype", "float32"}, {"_type", "Value"}};
+  for (const char *k : {"frame_index", "episode_index", "index", "task_index"})
+    features[k] = {{"dtype", "int64"}, {"_type", "Value"}};
+  return json{{"info", {{"features", features}}}}.dump();
+}
+
+Status LeRobotWriter::writeText(const fs::path &rel, const std::string &text) const {
+  const fs::path file = m_root / rel;
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  std::ofstream f(file, std::ios::binary | std::ios::trunc);
+  if (!f)
+    return Status::failure(file.string() + ": cannot create file");
+  f << text;
+  f.close();
+  if (!f)
+    return Status::failure(file.string() + ": write failed (disk full?)");
+  return okStatus();
+}
+
+Status LeRobotWriter::writeJson(const fs::path &rel, const json &j) const {
+  return writeText(rel, j.dump(4) + "\n");
+}
+
+namespace {
+json aggregateStats(const std::vector<std::map<std::string, FeatureStats>> &perEpisode, const std::string &videoKey,
+                    bool quantiles) {
+  std::map<std::string, FeatureStats> all;
+  for (const auto &ep : perEpisode)
+    for (const auto &[k, s] : ep) {
+      auto it = all.find(k);
+      if (it == all.end())
+        all.emplace(k, s);
+      else
+        it->second.merge(s);
+    }
+  json j;
+  for (const auto &[k, s] : all)
+    j[k] = s.toJson(quantiles, k == videoKey);
+  return j;
+}
+} // namespace
+
+Status LeRobotWriter::writeV21Meta() {
+  std::string episodes, tasks, episodeStats;
+  std::vector<std::map<std::string, FeatureStats>> perEpisode;
+  for (const auto &e : m_episodes) {
+    episodes += json{{"episode_index", e.index}, {"tasks", {e.task}}, {"length", e.length}}.dump() + "\n";
+    json stats;
+    for (const auto &[k, s] : e.stats)
+      stats[k] = s.toJson(false, k == m_opt.videoKey);
+    episodeStats += json{{"episode_index", e.index}, {"stats", stats}}.dump() + "\n";
+    perEpisode.push_back(e.stats);
+  }
+  for (std::size_t i = 0; i < m_tasks.size(); ++i)
+    tasks += json{{"task_index", i}, {"task", m_tasks[i]}}.dump() + "\n";
+  const std::int64_t chunks =
+      m_episodes.empty() ? 0 : (static_cast<std::int64_t>(m_episodes.size()) - 1) / kChunksSize + 1;
+  json info = {{"codebase_version", "v2.1"},
+               {"robot_type", m_opt.robotType},
+               {"total_episodes", m_episodes.size()},
+               {"total_frames", m_totalFrames},
+               {"total_tasks", m_tasks.size()},
+               {"total_videos", m_episodes.size()},
+               {"total_chunks", chunks},
+               {"chunks_size", kChunksSize},
+               {"fps", m_opt.fps},
+               {"splits", {{"train", "0:" + std::to_string(m_episodes.size())}}},
+               {"data_path", "data/chunk-{episode_chunk:03d}/episode_{episode_index:06d}.parquet"},
+               {"video_path", "videos/chunk-{episode_chunk:03d}/{video_key}/episode_{episode_index:06d}.mp4"},
+               {"features", featuresJson()}};
+  for (auto s : {writeJson("meta/info.json", info), writeText("meta/episodes.jsonl", episodes),
+                 writeText("meta/tasks.jsonl", tasks), writeText("meta/episodes_stats.jsonl", episodeStats),
+                 writeJson("meta/stats.json", aggregateStats(perEpisode, m_opt.videoKey, false))})
+    if (!s)
+      return s;
+  return okStatus();
+}
+
+Status LeRobotWriter::writeV30Meta() {
+  if (Status s = m_v3Video->finish(); !s)
+    return s;
+  // Data: every episode in one file.
+  ParquetTable data;
+  data.addFloat32List("observation.state", m_state);
+  data.addFloat32List("action", m_action);
+  data.addFloat32("timestamp", m_timestamp);
+  data.addInt64("frame_index", m_frameIndex);
+  data.addInt64("episode_index", m_episodeIndex);
+  data.addInt64("index", m_index);
+  data.addInt64("task_index", m_taskIndex);
+  data.setMetadata("huggingface", huggingfaceMetadata());
+  std::error_code ec;
+  fs::create_directories(m_root / "data" / "chunk-000", ec);
+  if (Status s = data.write(m_root / "data" / "chunk-000" / "file-000.parquet", m_opt.compression); !s)
+    return s;
+
+  // Tasks: task_index with the task text as the pandas index.
+  ParquetTable tasks;
+  std::vector<std::int64_t> taskIdx;
+  for (std::size_t i = 0; i < m_tasks.size(); ++i)
+    taskIdx.push_back(static_cast<std::int64_t>(i));
+  tasks.addInt64("task_index", taskIdx);
+  tasks.addString("__index_level_0__", m_tasks);
+  tasks.setMetadata("pandas", json{{"index_columns", {"__index_level_0__"}},
+                                   {"column_indexes", json::array()},
+                                   {"columns",
+                                    {{{"name", "task_index"},
+                                      {"field_name", "task_index"},
+                                      {"pandas_type", "int64"},
+                                      {"numpy_type", "int64"},
+                                      {"metadata", nullptr}},
+                                     {{"name", nullptr},
+                                      {"field_name", "__index_level_0__"},
+                                      {"pandas_type", "unicode"},
+                                      {"numpy_type", "object"},
+                                      {"metadata", nullptr}}}},
+                                   {"pandas_version", "2.0.0"}}
+                                  .dump());
+  if (Status s = tasks.write(m_root / "meta" / "tasks.parquet", m_opt.compression); !s)
+    return s;
+
+  // Episodes.
+  ParquetTable eps;
+  std::vector<std::int64_t> index, length, zeros, from, to;
+  std::vector<std::vector<std::string>> taskLists;
+  std::vector<double> fromTs, toTs;
+  std::vector<std::map<std::string, FeatureStats>> perEpisode;
+  for (const auto &e : m_episodes) {
+    index.push_back(e.index);
+    length.push_back(e.length);
+    zeros.push_back(0);
+    from.push_back(e.fromIndex);
+    to.push_back(e.fromIndex + e.length);
+    taskLists.push_back({e.task});
+    fromTs.push_back(e.fromTimestamp);
+    toTs.push_back(e.toTimestamp);
+    perEpisode.push_back(e.stats);
+  }
+  const std::string v = "videos/" + m_opt.videoKey + "/";
+  eps.addInt64("episode_index", index);
+  eps.addStringList("tasks", taskLists);
+  eps.addInt64("length", length);
+  eps.addInt64("data/chunk_index", zeros);
+  eps.addInt64("data/file_index", zeros);
+  eps.addInt64("dataset_from_index", from);
+  eps.addInt64("dataset_to_index", to);
+  eps.addInt64(v + "chunk_index", zeros);
+  eps.addInt64(v + "file_index", zeros);
+  eps.addFloat64(v + "from_timestamp", fromTs);
+  eps.addFloat64(v + "to_timestamp", toTs);
+  // Per-episode stats of the low-dim features as list columns (image stats are in meta/stats.json only).
+  for (const char *feature :
+       {"observation.state", "action", "timestamp", "frame_index", "episode_index", "index", "task_index"}) {
+    std::map<std::string, std::vector<std::vector<double>>> cols;
+    std::vector<std::vector<std::int64_t>> counts;
+    for (const auto &e : m_episodes) {
+      const auto s = e.stats.at(feature).summarize();
+      cols["min"].push_back(s.min);
+      cols["max"].push_back(s.max);
+      cols["mean"].push_back(s.mean);
+      cols["std"].push_back(s.std);
+      cols["q01"].push_back(s.q01);
+      cols["q10"].push_back(s.q10);
+      cols["q50"].push_back(s.q50);
+      cols["q90"].push_back(s.q90);
+      cols["q99"].push_back(s.q99);
+      counts.push_back({s.count});
+    }
+    const std::string prefix = std::string("stats/") + feature + "/";
+    for (const char *k : {"min", "max", "mean", "std"})
+      eps.addFloat64List(prefix + k, cols[k]);
+    eps.addInt64List(prefix + "count", counts);
+    for (const char *k : {"q01", "q10", "q50", "q90", "q99"})
+      eps.addFloat64List(prefix + k, cols[k]);
+  }
+  eps.addInt64("meta/episodes/chunk_index", zeros);
+  eps.addInt64("meta/episodes/file_index", zeros);
+  fs::create_directories(m_root / "meta" / "episodes" / "chunk-000", ec);
+  if (Status s = eps.write(m_root / "meta" / "episodes" / "chunk-000" / "file-000.parquet", m_opt.compression); !s)
+    return s;
+
+  json info = {{"codebase_version", "v3.0"},
+               {"robot_type", m_opt.robotType},
+               {"total_episodes", m_episodes.size()},
+               {"total_frames", m_totalFrames},
+               {"total_tasks", m_tasks.size()},
+               {"chunks_size", kChunksSize},
+               {"data_files_size_in_mb", 100},
+               {"video_files_size_in_mb", 500},
+               {"fps", m_opt.fps},
+               {"splits", {{"train", "0:" + std::to_string(m_episodes.size())}}},
+               {"data_path", "data/chunk-{chunk_index:03d}/file-{file_index:03d}.parquet"},
+               {"video_path", "videos/{video_key}/chunk-{chunk_index:03d}/file-{file_index:03d}.mp4"},
+               {"features", featuresJson()}};
+  if (Status s = writeJson("meta/info.json", info); !s)
+    return s;
+  return writeJson("meta/stats.json", aggregateStats(perEpisode, m_opt.videoKey, true));
+}
+
+Status LeRobotWriter::finish() {
+  return m_opt.version == LeRobotVersion::V21 ? writeV21Meta() : writeV30Meta();
+}
+
+} // namespace tacit::exporting

@@ -1,0 +1,196 @@
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "ReadersHelper.h"
+#include "core/export/LeRobotWriter.h"
+
+using namespace tacit::exporting;
+using nlohmann::json;
+
+namespace {
+constexpr int kW = 96, kH = 64;
+
+EpisodeData makeEpisode(int n, const std::string &task, float offset) {
+  EpisodeData ep;
+  ep.task = task;
+  for (int i = 0; i < n; ++i) {
+    ep.frameTimes.push_back(i * 33333333LL);
+    ep.leftPalm.emplace_back(offset + i, 1.f, 2.f);
+    ep.rightPalm.emplace_back(offset - i, 3.f, 4.f);
+    ep.worldFromCamera.push_back(Eigen::Isometry3d::Identity());
+  }
+  return ep;
+}
+
+FrameProvider grey(std::uint8_t v) {
+  return [v](std::size_t, std::vector<std::uint8_t> &rgb) {
+    std::fill(rgb.begin(), rgb.end(), v);
+    return tacit::okStatus();
+  };
+}
+
+json readJson(const QString &path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly))
+    return nullptr;
+  return json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+std::vector<json> readJsonl(const QString &path) {
+  QFile f(path);
+  std::vector<json> out;
+  if (!f.open(QIODevice::ReadOnly))
+    return out;
+  for (const QByteArray &line : f.readAll().split('\n'))
+    if (!line.isEmpty())
+      out.push_back(json::parse(line.toStdString()));
+  return out;
+}
+
+void writeDataset(const QString &root, LeRobotVersion v) {
+  LeRobotOptions opt;
+  opt.version = v;
+  opt.width = kW;
+  opt.height = kH;
+  auto w = LeRobotWriter::create(root.toStdString(), opt);
+  QVERIFY2(w.ok(), w.error().c_str());
+  for (auto s : {(*w)->writeEpisode(makeEpisode(10, "pour water", 0.f), grey(50)),
+                 (*w)->writeEpisode(makeEpisode(7, "wipe table", 100.f), grey(200)),
+                 (*w)->writeEpisode(makeEpisode(4, "pour water", 200.f), grey(120)), (*w)->finish()})
+    QVERIFY2(s.ok(), s.error().c_str());
+}
+
+void checkDataRows(const json &rows, int from, int count, int episode, int task, float offset, int globalStart) {
+  for (int i = 0; i < count; ++i) {
+    const json &r = rows[from + i];
+    QCOMPARE(r["frame_index"].get<int>(), i);
+    QCOMPARE(r["episode_index"].get<int>(), episode);
+    QCOMPARE(r["index"].get<int>(), globalStart + i);
+    QCOMPARE(r["task_index"].get<int>(), task);
+    QCOMPARE(r["timestamp"].get<float>(), float(double(i) / 30.0));
+    QCOMPARE(r["observation.state"][0].get<float>(), offset + i);
+    QCOMPARE(r["observation.state"][3].get<float>(), offset - i);
+    // action = palms at the next frame (clamped at the last frame)
+    QCOMPARE(r["action"][0].get<float>(), offset + std::min(i + 1, count - 1));
+  }
+}
+
+} // namespace
+
+class LeRobotWriterTest : public QObject {
+  Q_OBJECT
+  QTemporaryDir m_dir;
+
+private slots:
+  void v21LayoutMetaParquetAndVideos() {
+    const QString root = m_dir.filePath("v21");
+    QDir().mkpath(root);
+    writeDataset(root, LeRobotVersion::V21);
+
+    const json info = readJson(root + "/meta/info.json");
+    QCOMPARE(info["codebase_version"].get<std::string>(), std::string("v2.1"));
+    QCOMPARE(info["total_episodes"].get<int>(), 3);
+    QCOMPARE(info["total_frames"].get<int>(), 21);
+    QCOMPARE(info["total_tasks"].get<int>(), 2);
+    QCOMPARE(info["total_videos"].get<int>(), 3);
+    QCOMPARE(info["total_chunks"].get<int>(), 1);
+    QCOMPARE(info["splits"]["train"].get<std::string>(), std::string("0:3"));
+    QCOMPARE(info["features"]["observation.images.front"]["shape"], json({kH, kW, 3}));
+    QCOMPARE(info["features"]["observation.images.front"]["info"]["video.codec"].get<std::string>(),
+             std::string("av1"));
+    QCOMPARE(info["features"]["observation.state"]["shape"], json({6}));
+
+    const auto episodes = readJsonl(root + "/meta/episodes.jsonl");
+    QCOMPARE(int(episodes.size()), 3);
+    QCOMPARE(episodes[1]["tasks"], json({"wipe table"}));
+    QCOMPARE(episodes[1]["length"].get<int>(), 7);
+    const auto tasks = readJsonl(root + "/meta/tasks.jsonl");
+    QCOMPARE(int(tasks.size()), 2);
+    QCOMPARE(tasks[1]["task"].get<std::string>(), std::string("wipe table"));
+    const auto epStats = readJsonl(root + "/meta/episodes_stats.jsonl");
+    QCOMPARE(int(epStats.size()), 3);
+    QCOMPARE(epStats[0]["stats"]["observation.state"]["max"][0].get<double>(), 9.0);
+    QCOMPARE(epStats[0]["stats"]["observation.state"]["count"], json({10}));
+    QVERIFY(std::abs(epStats[1]["stats"]["observation.images.front"]["mean"][0][0][0].get<double>() - 200 / 255.0) <
+            1e-6);
+    const json stats = readJson(root + "/meta/stats.json");
+    QCOMPARE(stats["observation.state"]["min"][0].get<double>(), 0.0);
+    QCOMPARE(stats["observation.state"]["max"][0].get<double>(), 203.0);
+    QCOMPARE(stats["index"]["count"], json({21}));
+    QVERIFY(!stats["action"].contains("q50")); // quantiles are v3 only
+
+    const int lengths[3] = {10, 7, 4};
+    const float offsets[3] = {0.f, 100.f, 200.f};
+    const int taskOf[3] = {0, 1, 0};
+    int global = 0;
+    for (int e = 0; e < 3; ++e) {
+      const QString ep = QString("%1").arg(e, 6, 10, QChar('0'));
+      const json pq = tacit::testing::readParquet(root + "/data/chunk-000/episode_" + ep + ".parquet");
+      QVERIFY(!pq.is_null());
+      QCOMPARE(pq["num_rows"].get<int>(), lengths[e]);
+      checkDataRows(pq["rows"], 0, lengths[e], e, taskOf[e], offsets[e], global);
+      const json hf = json::parse(pq["metadata"]["huggingface"].get<std::string>());
+      QCOMPARE(hf["info"]["features"]["action"]["length"].get<int>(), 6);
+      const json probe =
+          tacit::testing::ffprobe(root + "/videos/chunk-000/observation.images.front/episode_" + ep + ".mp4");
+      QVERIFY(!probe.is_null());
+      QCOMPARE(probe["streams"][0]["nb_read_frames"].get<std::string>(), std::to_string(lengths[e]));
+      QCOMPARE(probe["streams"][0]["pix_fmt"].get<std::string>(), std::string("yuv420p"));
+      global += lengths[e];
+    }
+  }
+
+  void v30LayoutMetaParquetAndVideo() {
+    const QString root = m_dir.filePath("v30");
+    QDir().mkpath(root);
+    writeDataset(root, LeRobotVersion::V30);
+
+    const json info = readJson(root + "/meta/info.json");
+    QCOMPARE(info["codebase_version"].get<std::string>(), std::string("v3.0"));
+    QCOMPARE(info["total_episodes"].get<int>(), 3);
+    QCOMPARE(info["total_frames"].get<int>(), 21);
+    QVERIFY(!info.contains("total_videos"));
+    QCOMPARE(info["data_path"].get<std::string>(),
+             std::string("data/chunk-{chunk_index:03d}/file-{file_index:03d}.parquet"));
+    const json stats = readJson(root + "/meta/stats.json");
+    QVERIFY(stats["action"].contains("q99"));
+    QCOMPARE(stats["observation.images.front"]["count"], json({21}));
+
+    const json data = tacit::testing::readParquet(root + "/data/chunk-000/file-000.parquet");
+    QCOMPARE(data["num_rows"].get<int>(), 21);
+    checkDataRows(data["rows"], 0, 10, 0, 0, 0.f, 0);
+    checkDataRows(data["rows"], 10, 7, 1, 1, 100.f, 10);
+    checkDataRows(data["rows"], 17, 4, 2, 0, 200.f, 17);
+    QCOMPARE(json::parse(data["metadata"]["huggingface"].get<std::string>())["info"]["features"]["action"]["_type"]
+                 .get<std::string>(),
+             std::string("List"));
+
+    const json tasks = tacit::testing::readParquet(root + "/meta/tasks.parquet");
+    QCOMPARE(tasks["num_rows"].get<int>(), 2);
+    QCOMPARE(tasks["rows"][1]["__index_level_0__"].get<std::string>(), std::string("wipe table"));
+    QCOMPARE(tasks["rows"][1]["task_index"].get<int>(), 1);
+    QVERIFY(tasks["metadata"].contains("pandas"));
+
+    const json eps = tacit::testing::readParquet(root + "/meta/episodes/chunk-000/file-000.parquet");
+    QCOMPARE(eps["num_rows"].get<int>(), 3);
+    const json &e1 = eps["rows"][1];
+    QCOMPARE(e1["tasks"], json({"wipe table"}));
+    QCOMPARE(e1["length"].get<int>(), 7);
+    QCOMPARE(e1["dataset_from_index"].get<int>(), 10);
+    QCOMPARE(e1["dataset_to_index"].get<int>(), 17);
+    QCOMPARE(e1["videos/observation.images.front/from_timestamp"].get<double>(), 10.0 / 30);
+    QCOMPARE(e1["videos/observation.images.front/to_timestamp"].get<double>(), 17.0 / 30);
+    QCOMPARE(e1["stats/observation.state/min"][0].get<double>(), 100.0);
+    QCOMPARE(e1["stats/observation.state/count"], json({7}));
+    QCOMPARE(e1["stats/frame_index/q50"][0].get<double>(), 3.0);
+
+    const json probe = tacit::testing::ffprobe(root + "/videos/observation.images.front/chunk-000/file-000.mp4");
+    QCOMPARE(probe["streams"][0]["nb_read_frames"].get<std::string>(), std::string("21"));
+    QCOMPARE(probe["streams"][0]["codec_name"].get<std::string>(), std::string("av1"));
+  }
+};
+
+QTEST_GUILESS_MAIN(LeRobotWriterTest)
+#include "LeRobotWriterTest.moc"
