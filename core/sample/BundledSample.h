@@ -1,0 +1,17 @@
+#pragma once
+// The default synthetic recording the GUI opens when started with no arguments.
+#include <filesystem>
+
+#include "core/sample/SampleGenerator.h"
+
+namespace tacit::sample {
+
+// $XDG_CACHE_HOME/tacit/sample, or ~/.cache/tacit/sample.
+std::filesystem::path bundledSamplePath();
+
+// Returns the folder of the default sample, generating it first (about 15 s) when it is missing
+// or was written by another generator version. Generation goes to a temporary sibling folder
+// that is renamed into place, so a concurrent or interrupted run never leaves a half sample.
+Result<std::filesystem::path> ensureBundledSample(const SampleProgress &progress = {});
+
+} // namespace tacit::sample

@@ -1,0 +1,290 @@
+#include "core/sample/SampleGenerator.h"
+
+#include <atomic>
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+#include <optional>
+#include <thread>
+
+#include "core/recording/RecordingWriter.h"
+#include "core/sample/DepthRenderer.h"
+#include "core/sample/FrameCode.h"
+#include "core/sample/RgbRenderer.h"
+#include "core/sample/SampleCalibration.h"
+#include "core/sample/SampleStreams.h"
+#include "core/sample/SceneScript.h"
+#include "core/sample/VideoEncoder.h"
+#include "core/util/AtomicFile.h"
+#include "core/util/Logging.h"
+
+namespace tacit::sample {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+namespace {
+
+constexpr int kDepthFps = 15;
+constexpr Timestamp kDepthOffsetNs = 5 * kNsPerMs; // depth frames are not aligned with RGB frames
+constexpr int kGazeHz = 30;
+constexpr Timestamp kGazeOffsetNs = 3 * kNsPerMs;
+
+struct FaceBox {
+  int frame;
+  Timestamp t;
+  cv::Rect2d box;
+};
+
+std::vector<std::pair<std::string, std::string>> encoderOptions(const std::string &encoder, const SampleOptions &o) {
+  if (encoder == "libx264")
+    return {{"preset", "veryfast"}, {"crf", "23"}, {"x264-params", "scenecut=0"}};
+  if (encoder == "libx265")
+    return {{"preset", "ultrafast"},
+            {"crf", "26"},
+            {"x265-params", "scenecut=0:log-level=error:pools=2:frame-threads=1:min-keyint=" + std::to_string(o.gop)}};
+  if (encoder == "libsvtav1")
+    return {{"preset", "12"}, {"crf", "35"}};
+  if (encoder == "libaom-av1")
+    return {{"cpu-used", "8"}, {"usage", "realtime"}, {"crf", "35"}};
+  return {};
+}
+
+// Renames `from` to `to`, replacing it.
+Status moveInto(const fs::path &from, const fs::path &to) {
+  std::error_code ec;
+  fs::rename(from, to, ec);
+  if (ec)
+    return Status::failure(to.generic_string() + ": cannot move into place: " + ec.message());
+  return okStatus();
+}
+
+Status writeVideo(const SampleOptions &o, const SceneScript &script, const SampleCalibration &cal,
+                  const std::vector<Timestamp> &frameTimes, const fs::path &folder, const std::string &encoder,
+                  std::vector<FaceBox> &faces, const SampleProgress &progress, std::atomic<bool> &cancel) {
+  RgbRenderer renderer(cal.rgb, cal.T_device_rgb);
+  VideoEncoderSettings s;
+  s.path = folder / "rgb.partial.mp4";
+  s.encoder = encoder;
+  s.width = o.width;
+  s.height = o.height;
+  s.timeBaseDen = o.fps;
+  s.frameRate = o.fps;
+  s.gop = o.gop;
+  s.bframes = o.bframes;
+  s.threads = 2; // fixed, so the bitstream does not depend on the machine
+  s.options = encoderOptions(encoder, o);
+  VideoEncoder enc;
+  if (Status st = enc.open(s); !st)
+    return st;
+  cv::Mat frame;
+  for (std::size_t i = 0; i < frameTimes.size(); ++i) {
+    if (cancel)
+      return Status::failure(folder.generic_string() + ": cancelled");
+    const SceneState state = script.stateAt(script.secondsOf(frameTimes[i]));
+    renderer.render(state, static_cast<std::uint32_t>(i), frame);
+    if (const auto box = renderer.faceBox(state))
+      faces.push_back({static_cast<int>(i), frameTimes[i], *box});
+    if (Status st = enc.write(frame.data, static_cast<int>(frame.step), static_cast<std::int64_t>(i)); !st)
+      return st;
+    if (progress && !progress(0.95 * (i + 1) / frameTimes.size())) {
+      cancel = true;
+      return Status::failure(folder.generic_string() + ": cancelled");
+    }
+  }
+  if (Status st = enc.finish(); !st)
+    return st;
+  return moveInto(s.path, folder / "rgb.mp4");
+}
+
+Status writeDepth(const SceneScript &script, const SampleCalibration &cal, const fs::path &folder, int &frameCount,
+                  std::atomic<bool> &cancel) {
+  DepthRenderer renderer(cal.depth, cal.T_device_depth);
+  VideoEncoderSettings s;
+  s.path = folder / "depth.partial.mkv";
+  s.encoder = "ffv1";
+  s.input = EncoderInput::Gray16;
+  s.width = cal.depth->width();
+  s.height = cal.depth->height();
+  s.timeBaseDen = 1000; // Matroska stores milliseconds
+  s.frameRate = kDepthFps;
+  s.gop = 1;
+  s.threads = 1;
+  VideoEncoder enc;
+  if (Status st = enc.open(s); !st)
+    return st;
+  cv::Mat depth;
+  frameCount = 0;
+  for (std::int64_t j = 0;; ++j) {
+    const std::int64_t ptsMs = (j * 1000 + kDepthFps / 2) / kDepthFps;
+    const Timestamp t = script.startNs() + kDepthOffsetNs + ptsMs * kNsPerMs;
+    if (t >= script.endNs())
+      break;
+    if (cancel)
+      return Status::failure(folder.generic_string() + ": cancelled");
+    renderer.render(script.stateAt(script.secondsOf(t)), depth);
+    if (Status st = enc.write(depth.data, static_cast<int>(depth.step), ptsMs); !st)
+      return st;
+    ++frameCount;
+  }
+  if (Status st = enc.finish(); !st)
+    return st;
+  return moveInto(s.path, folder / "depth.mkv");
+}
+
+ordered_json rangeJson(const TimeRange &r) {
+  return {{"start_ns", r.begin}, {"end_ns", r.end}};
+}
+
+std::string truthJson(const SampleOptions &o, const SceneScript &script, const SampleCalibration &cal,
+                      const std::vector<Timestamp> &frameTimes, int depthFrames, const std::string &encoder,
+                      const std::vector<FaceBox> &faces) {
+  ordered_json j;
+  j["generator"] = "tacit-cli sample";
+  j["generator_version"] = kSampleGeneratorVersion;
+  j["options"] = {
+      {"duration_s", o.durationSec}, {"fps", o.fps},     {"width", o.width}, {"height", o.height},  {"seed", o.seed},
+      {"imu_hz", o.imuHz},           {"codec", o.codec}, {"gop", o.gop},     {"bframes", o.bframes}};
+  j["start_ns"] = script.startNs();
+  j["end_ns"] = script.endNs();
+  j["video"] = {{"stream", "rgb"},
+                {"encoder", encoder},
+                {"frames", frameTimes.size()},
+                {"first_frame_ns", frameTimes.empty() ? 0 : frameTimes.front()},
+                {"frame_time_rule", "start_ns + round(i * 1e9 / fps)"}};
+  j["depth"] = {{"stream", "depth"},
+                {"frames", depthFrames},
+                {"fps", kDepthFps},
+                {"first_frame_ns", script.startNs() + kDepthOffsetNs},
+                {"units", "millimetres, z along the optical axis, 0 = no return"}};
+  const FrameCodeLayout layout = frameCodeLayout(o.width);
+  j["frame_code"] = {{"bits", kFrameCodeBits}, {"cell_px", layout.cell}, {"x0", layout.x0},
+                     {"y0", layout.y0},        {"order", "msb_first"},   {"guard_cells", 1}};
+  ordered_json tasks = ordered_json::array();
+  for (const TaskSpan &t : script.tasks())
+    tasks.push_back({{"label", t.label},
+                     {"hand", t.hand},
+                     {"object", t.object},
+                     {"start_ns", t.range.begin},
+                     {"end_ns", t.range.end}});
+  j["tasks"] = std::move(tasks);
+  const DefectSpans &d = script.defects();
+  ordered_json defects;
+  defects["tracking_dropout"] = rangeJson(d.trackingDropout);
+  defects["tracking_dropout"]["hand"] = "left";
+  defects["motion_blur"] = rangeJson(d.motionBlur);
+  ordered_json face = rangeJson(d.bystanderFace);
+  ordered_json boxes = ordered_json::array();
+  auto r1 = [](double v) { return std::round(v * 10.0) / 10.0; };
+  for (const FaceBox &f : faces)
+    boxes.push_back({{"frame", f.frame},
+                     {"t_ns", f.t},
+                     {"x", r1(f.box.x)},
+                     {"y", r1(f.box.y)},
+                     {"w", r1(f.box.width)},
+                     {"h", r1(f.box.height)}});
+  face["box_units"] = "rgb pixels; x,y = top-left edge (pixel centres are integers)";
+  face["boxes"] = std::move(boxes);
+  defects["bystander_face"] = std::move(face);
+  j["defects"] = std::move(defects);
+  const Rigid cpf = toRigid(cal.T_device_cpf);
+  j["T_device_cpf"] = {{"translation", {cpf.translation.x(), cpf.translation.y(), cpf.translation.z()}},
+                       {"quaternion_xyzw", {cpf.rotation.x(), cpf.rotation.y(), cpf.rotation.z(), cpf.rotation.w()}}};
+  return j.dump(2) + "\n";
+}
+
+} // namespace
+
+Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &folder, const SampleProgress &progress) {
+  using R = Result<SampleReport>;
+  if (std::string problem = sampleOptionsProblem(o); !problem.empty())
+    return R::failure(problem);
+  const std::string encoder = pickEncoder(o.codec);
+  if (encoder.empty())
+    return R::failure("rgb.mp4: this FFmpeg build has no " + o.codec + " encoder");
+  auto calResult = SampleCalibration::make(o);
+  if (!calResult)
+    return R::failure(calResult.error());
+  const SampleCalibration cal = calResult.takeValue();
+
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec)
+    return R::failure(folder.generic_string() + ": cannot create folder: " + ec.message());
+  fs::remove(folder / "recording.json", ec); // the folder is incomplete until the end
+
+  auto log = logging::get("tacit.sample");
+  const SceneScript script(o);
+  const std::vector<Timestamp> frameTimes = videoFrameTimes(script, o.fps);
+  const std::string recordingId = uuidFromSeed(o.seed, 1);
+
+  // Depth and the text streams on a second thread; the video (the long part) here.
+  std::atomic<bool> cancel{false};
+  Status sideStatus = okStatus();
+  int depthFrames = 0;
+  std::thread side([&] {
+    auto run = [&]() -> Status {
+      if (Status st = writeDepth(script, cal, folder, depthFrames, cancel); !st)
+        return st;
+      const std::pair<const char *, std::string> files[] = {
+          {"imu.csv", imuCsv(script, cal, o.imuHz, o.seed)},
+          {"trajectory.csv", trajectoryCsv(script, o.imuHz, uuidFromSeed(o.seed, 2))},
+          {"hands.csv", handsCsv(script, frameTimes, o.seed)},
+          {"gaze.csv",
+           gazeCsv(script, cal, fixedRateTimes(script, kGazeHz, kGazeOffsetNs), uuidFromSeed(o.seed, 3), o.seed)},
+      };
+      for (const auto &[name, text] : files)
+        if (Status st = writeFileAtomically(folder / name, text); !st)
+          return st;
+      return okStatus();
+    };
+    sideStatus = run();
+    if (!sideStatus)
+      cancel = true;
+  });
+  std::vector<FaceBox> faces;
+  Status videoStatus = writeVideo(o, script, cal, frameTimes, folder, encoder, faces, progress, cancel);
+  if (!videoStatus)
+    cancel = true;
+  side.join();
+  if (!videoStatus)
+    return R::failure(videoStatus.error());
+  if (!sideStatus)
+    return R::failure(sideStatus.error());
+
+  if (Status st = writeFileAtomically(folder / "truth.json",
+                                      truthJson(o, script, cal, frameTimes, depthFrames, encoder, faces));
+      !st)
+    return R::failure(st.error());
+
+  RecordingManifest m;
+  m.id = recordingId;
+  m.workerId = "worker-" + recordingId.substr(0, 8);
+  m.workerName = "Sample Worker";
+  m.task = "Tidy the table: cube to the mat, mug into the drawer (synthetic)";
+  m.site = "Synthetic lab";
+  m.startedAt = "2026-01-15T09:00:00Z";
+  m.device = "Synthetic Aria-like glasses (tacit-cli sample)";
+  m.streams = {
+      {"rgb", StreamKind::Video, "rgb.mp4", script.startNs(), "rgb", 0},
+      {"depth", StreamKind::Depth, "depth.mkv", script.startNs() + kDepthOffsetNs, "depth", 0},
+      {"imu", StreamKind::Imu, "imu.csv", 0, "", 0},
+      {"hands", StreamKind::HandPose, "hands.csv", 0, "", 0},
+      {"trajectory", StreamKind::Trajectory, "trajectory.csv", 0, "", 0},
+      {"gaze", StreamKind::Gaze, "gaze.csv", 0, "", 0},
+  };
+  m.calibrationPath = "calibration.json";
+  m.calibration = cal.toCalibration();
+  if (Status st = RecordingWriter::write(m, folder); !st)
+    return R::failure(st.error());
+  if (progress)
+    progress(1.0);
+  log->info("sample written to {} ({} frames, {})", folder.generic_string(), frameTimes.size(), encoder);
+  SampleReport report;
+  report.folder = folder;
+  report.videoFrames = static_cast<int>(frameTimes.size());
+  report.depthFrames = depthFrames;
+  report.videoEncoder = encoder;
+  return report;
+}
+
+} // namespace tacit::sample
