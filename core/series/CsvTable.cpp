@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
@@ -70,8 +71,47 @@ std::vector<std::string> splitHeader(std::string_view line) {
   return names;
 }
 
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+// Clinger's fast path for plain decimals ("-9.807123"): an integer mantissa below 2^53 divided by an
+// exact power of ten is correctly rounded, so the result equals from_chars. Anything else (exponent,
+// long mantissa, nan) returns false and takes the general path.
+inline bool parsePlainDecimal(const char *p, const char *e, double &out) {
+  bool negative = false;
+  if (p < e && *p == '-') {
+    negative = true;
+    ++p;
+  }
+  std::uint64_t mantissa = 0;
+  int digits = 0, fraction = 0;
+  while (p < e && static_cast<unsigned>(*p - '0') < 10u) {
+    mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+    ++p;
+    ++digits;
+  }
+  if (p < e && *p == '.') {
+    ++p;
+    while (p < e && static_cast<unsigned>(*p - '0') < 10u) {
+      mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
+      ++p;
+      ++digits;
+      ++fraction;
+    }
+  }
+  if (p != e || digits == 0 || digits > 19 || fraction > 22 || mantissa > (std::uint64_t(1) << 53))
+    return false;
+  double d = static_cast<double>(mantissa);
+  if (fraction)
+    d /= kPow10[fraction];
+  out = negative ? -d : d;
+  return true;
+}
+
 bool parseDouble(std::string_view s, double &out) {
   const char *b = s.data(), *e = s.data() + s.size();
+  if (parsePlainDecimal(b, e, out))
+    return true;
   auto r = std::from_chars(b, e, out);
   if (r.ec == std::errc() && r.ptr == e)
     return true;

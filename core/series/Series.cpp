@@ -148,31 +148,53 @@ template <typename T> void BasicSeries<T>::buildPyramid() {
   }
 }
 
-template <typename T>
-std::pair<float, float> BasicSeries<T>::rangeMinMax(std::size_t c, std::size_t begin, std::size_t end) const {
-  float mn = kInf, mx = -kInf;
-  const T *raw = m_channels[c].data();
-  end = std::min(end, m_times.size());
+namespace {
+// A piece of a sample range: a pyramid block (level >= 0, block index) or one raw sample (level -1).
+struct Piece {
+  int level;
+  std::size_t index;
+};
+
+constexpr unsigned kFanoutBits = 3; // kPyramidFanout == 8
+static_assert(std::size_t(1) << kFanoutBits == kPyramidFanout);
+
+// Splits [begin, end) into the fewest aligned pyramid blocks plus raw samples at the ragged edges.
+void decompose(std::size_t begin, std::size_t end, std::size_t levels, std::vector<Piece> &out) {
   std::size_t i = begin;
   while (i < end) {
-    // Largest pyramid block that starts at i and fits inside [i, end).
     int best = -1;
-    std::size_t size = kPyramidFanout, bestSize = 1;
-    for (std::size_t l = 0; l < m_levels.size(); ++l, size *= kPyramidFanout) {
-      if (i % size != 0 || i + size > end)
+    unsigned shift = kFanoutBits;
+    for (std::size_t l = 0; l < levels; ++l, shift += kFanoutBits) {
+      const std::size_t size = std::size_t(1) << shift;
+      if ((i & (size - 1)) != 0 || i + size > end)
         break;
       best = static_cast<int>(l);
-      bestSize = size;
     }
     if (best < 0) {
-      accumulate(static_cast<float>(raw[i]), mn, mx);
+      out.push_back({-1, i});
       ++i;
     } else {
-      const auto &lvl = m_levels[static_cast<std::size_t>(best)][c];
-      const std::size_t b = i / bestSize;
-      mn = std::min(mn, lvl[2 * b]);
-      mx = std::max(mx, lvl[2 * b + 1]);
-      i += bestSize;
+      const unsigned bits = kFanoutBits * static_cast<unsigned>(best + 1);
+      out.push_back({best, i >> bits});
+      i += std::size_t(1) << bits;
+    }
+  }
+}
+} // namespace
+
+template <typename T>
+std::pair<float, float> BasicSeries<T>::rangeMinMax(std::size_t c, std::size_t begin, std::size_t end) const {
+  std::vector<Piece> pieces;
+  decompose(begin, std::min(end, m_times.size()), m_levels.size(), pieces);
+  float mn = kInf, mx = -kInf;
+  const T *raw = m_channels[c].data();
+  for (const Piece &p : pieces) {
+    if (p.level < 0) {
+      accumulate(static_cast<float>(raw[p.index]), mn, mx);
+    } else {
+      const float *block = m_levels[static_cast<std::size_t>(p.level)][c].data() + 2 * p.index;
+      mn = std::min(mn, block[0]);
+      mx = std::max(mx, block[1]);
     }
   }
   if (mn > mx)
@@ -196,10 +218,10 @@ SeriesWindow BasicSeries<T>::windowQuery(TimeRange range, std::size_t maxPoints,
   w.max.resize(w.channels.size());
   if (range.empty() || m_times.empty())
     return w;
-  const std::size_t i0 =
-      static_cast<std::size_t>(std::lower_bound(m_times.begin(), m_times.end(), range.begin) - m_times.begin());
-  const std::size_t i1 =
-      static_cast<std::size_t>(std::lower_bound(m_times.begin(), m_times.end(), range.end) - m_times.begin());
+  const auto lower = [&](Timestamp t) {
+    return static_cast<std::size_t>(std::lower_bound(m_times.begin(), m_times.end(), t) - m_times.begin());
+  };
+  const std::size_t i0 = lower(range.begin), i1 = lower(range.end);
   w.firstIndex = i0;
   w.endIndex = i1;
   const std::size_t n = i1 - i0;
@@ -218,30 +240,46 @@ SeriesWindow BasicSeries<T>::windowQuery(TimeRange range, std::size_t maxPoints,
     }
     return w;
   }
-  // Bucket size s = m * 8^k >= n / (maxPoints - 2): at most maxPoints aligned buckets, each made of
-  // at most 8 pyramid blocks.
+  // Bucket size s = m * 8^k >= n / (maxPoints - 2): at most maxPoints buckets aligned to absolute
+  // sample indices, each made of at most 8 pyramid blocks plus ragged edges.
   const std::size_t minSize = (n + maxPoints - 3) / (maxPoints - 2);
   std::size_t p = 1;
   while (p * kPyramidFanout <= minSize)
     p *= kPyramidFanout;
   const std::size_t s = ((minSize + p - 1) / p) * p;
   w.samplesPerBucket = s;
-  const std::size_t first = (i0 / s) * s;
-  const std::size_t buckets = (i1 - 1) / s - i0 / s + 1;
-  w.begin.reserve(buckets);
-  w.end.reserve(buckets);
-  for (std::size_t r = 0; r < w.channels.size(); ++r) {
-    w.min[r].reserve(buckets);
-    w.max[r].reserve(buckets);
-  }
-  for (std::size_t b = first; b < i1; b += s) {
+  // The decomposition is the same for every channel: compute it once.
+  std::vector<Piece> pieces;
+  std::vector<std::size_t> bucketEnd; // end offset into pieces per bucket
+  pieces.reserve(((i1 - i0) / s + 2) * 16);
+  for (std::size_t b = (i0 / s) * s; b < i1; b += s) {
     const std::size_t lo = std::max(b, i0), hi = std::min(b + s, i1);
     w.begin.push_back(m_times[lo]);
     w.end.push_back(m_times[hi - 1]);
-    for (std::size_t r = 0; r < w.channels.size(); ++r) {
-      auto [mn, mx] = rangeMinMax(static_cast<std::size_t>(w.channels[r]), lo, hi);
-      w.min[r].push_back(mn);
-      w.max[r].push_back(mx);
+    decompose(lo, hi, m_levels.size(), pieces);
+    bucketEnd.push_back(pieces.size());
+  }
+  const std::size_t buckets = bucketEnd.size();
+  for (std::size_t r = 0; r < w.channels.size(); ++r) {
+    const auto c = static_cast<std::size_t>(w.channels[r]);
+    const T *raw = m_channels[c].data();
+    w.min[r].resize(buckets);
+    w.max[r].resize(buckets);
+    std::size_t k = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+      float mn = kInf, mx = -kInf;
+      for (; k < bucketEnd[b]; ++k) {
+        const Piece &piece = pieces[k];
+        if (piece.level < 0) {
+          accumulate(static_cast<float>(raw[piece.index]), mn, mx);
+        } else {
+          const float *block = m_levels[static_cast<std::size_t>(piece.level)][c].data() + 2 * piece.index;
+          mn = std::min(mn, block[0]);
+          mx = std::max(mx, block[1]);
+        }
+      }
+      w.min[r][b] = mn > mx ? kNaN : mn;
+      w.max[r][b] = mn > mx ? kNaN : mx;
     }
   }
   return w;
