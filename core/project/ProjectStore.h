@@ -118,6 +118,9 @@ public:
     std::vector<std::pair<Id, std::vector<ReviewEvent>>> reviews; // full history per recording
     std::optional<std::vector<Label>> taxonomy;                   // replace taxonomy first (ids are remapped by path)
     std::vector<std::string> segmentLabelPaths; // label path per segment ("" = none), resolved after taxonomy
+    bool mergeTaxonomy = false;                 // true: only add labels whose path is missing
+    std::vector<Track> newTracks;               // created first if no track has that name
+    std::vector<std::string> segmentTrackNames; // if non-empty: track per segment, resolved after newTracks
   };
   Status applyImport(const BulkImport &import, const std::string &action);
 

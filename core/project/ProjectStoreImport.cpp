@@ -40,7 +40,33 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
     return tx.begun();
   auto fail = [&](const std::string &what) { return Status::failure(m_db.describe(what)); };
 
-  if (imp.taxonomy) {
+  if (imp.taxonomy && imp.mergeTaxonomy) {
+    auto old = labels();
+    if (!old)
+      return Status::failure(old.error());
+    std::unordered_map<std::string, Id> byPath;
+    for (const auto &l : *old)
+      byPath[labelPath(*old, l.id)] = l.id;
+    auto ins = m_db.prepare("INSERT INTO labels(parent_id, name, colour, key, description, ord) VALUES (?,?,?,?,?,?)");
+    if (!ins)
+      return Status::failure(ins.error());
+    const auto incoming = parentsFirst(*imp.taxonomy);
+    for (const auto &l : incoming) {
+      const std::string path = labelPath(incoming, l.id);
+      if (byPath.count(path))
+        continue;
+      const auto slash = path.rfind('/');
+      const Id parent = slash == std::string::npos ? 0 : byPath[path.substr(0, slash)];
+      if (parent)
+        ins->bind(1, parent);
+      else
+        ins->bindNull(1);
+      ins->bind(2, l.name).bind(3, l.colour).bind(4, l.key).bind(5, l.description).bind(6, l.order);
+      if (auto s = ins->run(); !s.ok())
+        return Status::failure(m_path.string() + ": cannot add label \"" + l.name + "\": " + m_db.lastError());
+      byPath[path] = m_db.lastInsertId();
+    }
+  } else if (imp.taxonomy) {
     auto old = labels();
     if (!old)
       return Status::failure(old.error());
@@ -88,6 +114,24 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
           return s;
   }
 
+  if (!imp.newTracks.empty()) {
+    auto ins = m_db.prepare("INSERT OR IGNORE INTO tracks(name, allow_overlap, ord) VALUES "
+                            "(?, ?, (SELECT ifnull(max(ord), -1) + 1 FROM tracks))");
+    if (!ins)
+      return Status::failure(ins.error());
+    for (const auto &t : imp.newTracks)
+      if (auto s = ins->bind(1, t.name).bind(2, t.allowOverlap ? 1 : 0).run(); !s.ok())
+        return s;
+  }
+  std::unordered_map<std::string, Id> trackIds;
+  if (!imp.segmentTrackNames.empty()) {
+    auto all = tracks();
+    if (!all)
+      return Status::failure(all.error());
+    for (const auto &t : *all)
+      trackIds[t.name] = t.id;
+  }
+
   if (imp.replace) {
     auto delS = m_db.prepare("DELETE FROM segments WHERE recording_id = ?");
     auto delF = m_db.prepare("DELETE FROM quality_flags WHERE recording_id = ?");
@@ -116,7 +160,14 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
       return Status::failure(ins.error());
     for (std::size_t i = 0; i < imp.segments.size(); ++i) {
       const auto &s = imp.segments[i];
-      ins->bind(1, s.recordingId).bind(2, s.trackId);
+      Id track = s.trackId;
+      if (i < imp.segmentTrackNames.size()) {
+        auto it = trackIds.find(imp.segmentTrackNames[i]);
+        if (it == trackIds.end())
+          return Status::failure(m_path.string() + ": unknown track \"" + imp.segmentTrackNames[i] + "\"");
+        track = it->second;
+      }
+      ins->bind(1, s.recordingId).bind(2, track);
       Id label = s.labelId;
       if (i < imp.segmentLabelPaths.size() && !imp.segmentLabelPaths[i].empty()) {
         auto it = byPath.find(imp.segmentLabelPaths[i]);
