@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <limits>
+#include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,6 +18,24 @@ namespace tacit::series {
 namespace {
 
 constexpr std::size_t kChunkBytes = 4 << 20;
+
+// Byte buffer that grows without value-initialising (a vector<char> resize would memset every chunk).
+struct Buffer {
+  std::unique_ptr<char[]> data;
+  std::size_t size = 0, capacity = 0;
+  void ensure(std::size_t n) {
+    if (n <= capacity)
+      return;
+    const std::size_t cap = std::max(n, capacity * 2);
+    std::unique_ptr<char[]> bigger(new char[cap]);
+    if (size)
+      std::memcpy(bigger.get(), data.get(), size);
+    data = std::move(bigger);
+    capacity = cap;
+  }
+  const char *begin() const { return data.get(); }
+  const char *end() const { return data.get() + size; }
+};
 
 // Owns a POSIX fd; reads the file in chunks so memory stays flat regardless of file size.
 class ChunkedFile {
@@ -33,15 +52,16 @@ public:
     struct stat st {};
     return ::fstat(m_fd, &st) == 0 ? static_cast<std::size_t>(st.st_size) : 0;
   }
-  // Appends up to `want` bytes to buf; returns bytes read, 0 at EOF, -1 on error.
-  long readInto(std::vector<char> &buf, std::size_t want) {
-    const std::size_t old = buf.size();
-    buf.resize(old + want);
+  // Appends up to `want` bytes to buf (grown without zero-filling); returns bytes read, 0 at EOF,
+  // -1 on error.
+  long readInto(Buffer &buf, std::size_t want) {
+    buf.ensure(buf.size + want);
     ssize_t got;
     do {
-      got = ::read(m_fd, buf.data() + old, want);
+      got = ::read(m_fd, buf.data.get() + buf.size, want);
     } while (got < 0 && errno == EINTR);
-    buf.resize(old + static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
+    if (got > 0)
+      buf.size += static_cast<std::size_t>(got);
     return static_cast<long>(got);
   }
 
@@ -74,38 +94,61 @@ std::vector<std::string> splitHeader(std::string_view line) {
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
-// Clinger's fast path for plain decimals ("-9.807123"): an integer mantissa below 2^53 divided by an
-// exact power of ten is correctly rounded, so the result equals from_chars. Anything else (exponent,
-// long mantissa, nan) returns false and takes the general path.
-inline bool parsePlainDecimal(const char *p, const char *e, double &out) {
+// Clinger's fast path for plain decimals ("-9.807123"), fused with field splitting: an integer
+// mantissa below 2^53 divided by an exact power of ten is correctly rounded, so the result equals
+// from_chars. Returns the pointer after the number when it ends the field (at ',' or end); anything
+// else (exponent, long mantissa, nan, blanks) returns nullptr and takes the general path.
+inline const char *scanPlainDecimal(const char *p, const char *end, double &out) {
   bool negative = false;
-  if (p < e && *p == '-') {
+  if (p < end && *p == '-') {
     negative = true;
     ++p;
   }
   std::uint64_t mantissa = 0;
   int digits = 0, fraction = 0;
-  while (p < e && static_cast<unsigned>(*p - '0') < 10u) {
-    mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
-    ++p;
-    ++digits;
+  for (; p < end; ++p, ++digits) {
+    const unsigned d = static_cast<unsigned>(*p - '0');
+    if (d >= 10u)
+      break;
+    mantissa = mantissa * 10 + d;
   }
-  if (p < e && *p == '.') {
-    ++p;
-    while (p < e && static_cast<unsigned>(*p - '0') < 10u) {
-      mantissa = mantissa * 10 + static_cast<unsigned>(*p - '0');
-      ++p;
-      ++digits;
-      ++fraction;
+  if (p < end && *p == '.') {
+    for (++p; p < end; ++p, ++digits, ++fraction) {
+      const unsigned d = static_cast<unsigned>(*p - '0');
+      if (d >= 10u)
+        break;
+      mantissa = mantissa * 10 + d;
     }
   }
-  if (p != e || digits == 0 || digits > 19 || fraction > 22 || mantissa > (std::uint64_t(1) << 53))
-    return false;
-  double d = static_cast<double>(mantissa);
+  if ((p < end && *p != ',') || digits == 0 || digits > 19 || fraction > 22 || mantissa > (std::uint64_t(1) << 53))
+    return nullptr;
+  double v = static_cast<double>(mantissa);
   if (fraction)
-    d /= kPow10[fraction];
-  out = negative ? -d : d;
-  return true;
+    v /= kPow10[fraction];
+  out = negative ? -v : v;
+  return p;
+}
+
+inline bool parsePlainDecimal(const char *p, const char *e, double &out) {
+  return scanPlainDecimal(p, e, out) == e;
+}
+
+inline const char *scanPlainInteger(const char *p, const char *end, std::int64_t &out) {
+  bool negative = false;
+  if (p < end && *p == '-') {
+    negative = true;
+    ++p;
+  }
+  const char *start = p;
+  std::uint64_t v = 0;
+  while (p < end && static_cast<unsigned>(*p - '0') < 10u) {
+    v = v * 10 + static_cast<unsigned>(*p - '0');
+    ++p;
+  }
+  if (p == start || p - start > 18 || (p < end && *p != ','))
+    return nullptr;
+  out = negative ? -static_cast<std::int64_t>(v) : static_cast<std::int64_t>(v);
+  return p;
 }
 
 bool parseDouble(std::string_view s, double &out) {
@@ -166,19 +209,19 @@ Result<std::vector<std::string>> readCsvHeader(const std::string &path) {
   ChunkedFile file(path);
   if (!file.ok())
     return Error{path + ": cannot open: " + std::strerror(errno)};
-  std::vector<char> buf;
+  Buffer buf;
   while (true) {
     const long got = file.readInto(buf, 64 * 1024);
     if (got < 0)
       return Error{path + ": read error: " + std::strerror(errno)};
     const auto nl = std::find(buf.begin(), buf.end(), '\n');
     if (nl != buf.end() || got == 0) {
-      const std::string_view line(buf.data(), static_cast<std::size_t>(nl - buf.begin()));
+      const std::string_view line(buf.begin(), static_cast<std::size_t>(nl - buf.begin()));
       if (trim(line).empty())
         return Error{path + ": empty file (no header line)"};
       return splitHeader(line);
     }
-    if (buf.size() > (16u << 20))
+    if (buf.size > (16u << 20))
       return Error{path + ": header line longer than 16 MiB"};
   }
 }
@@ -252,10 +295,36 @@ Result<BasicSeries<T>> loadCsvTable(const std::string &path, const CsvTableSpec 
     std::size_t field = 0;
     bool haveTime = false;
     while (true) {
+      const int r0 = field < fieldCount ? role[field] : kSkip;
+      // Fast paths parse and find the field end in one pass.
+      if (r0 >= 0) {
+        double d;
+        if (const char *stop = scanPlainDecimal(p, end, d)) {
+          values[static_cast<std::size_t>(r0)] = static_cast<T>(d);
+          ++field;
+          if (stop == end)
+            break;
+          p = stop + 1;
+          continue;
+        }
+      } else if (r0 == kTimestamp) {
+        std::int64_t v;
+        if (const char *stop = scanPlainInteger(p, end, v);
+            stop && v <= std::numeric_limits<Timestamp>::max() / spec.timestampScale &&
+            v >= std::numeric_limits<Timestamp>::min() / spec.timestampScale) {
+          t = v * spec.timestampScale;
+          haveTime = true;
+          ++field;
+          if (stop == end)
+            break;
+          p = stop + 1;
+          continue;
+        }
+      }
       const char *comma = static_cast<const char *>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
       const char *fieldEnd = comma ? comma : end;
       if (field < fieldCount) {
-        const int r = role[field];
+        const int r = r0;
         if (r != kSkip) {
           std::string_view cell(p, static_cast<std::size_t>(fieldEnd - p));
           if (r == kTimestamp) {
@@ -290,8 +359,8 @@ Result<BasicSeries<T>> loadCsvTable(const std::string &path, const CsvTableSpec 
     return haveTime;
   };
 
-  std::vector<char> buf;
-  buf.reserve(kChunkBytes + 4096);
+  Buffer buf;
+  buf.ensure(2 * kChunkBytes);
   std::size_t bytes = 0;
   bool headerDone = false, eof = false;
   while (!eof) {
@@ -300,13 +369,13 @@ Result<BasicSeries<T>> loadCsvTable(const std::string &path, const CsvTableSpec 
       return Error{path + ": read error: " + std::strerror(errno)};
     eof = got == 0;
     bytes += static_cast<std::size_t>(std::max(got, 0L));
-    const char *p = buf.data();
-    const char *const end = buf.data() + buf.size();
+    const char *p = buf.begin();
+    const char *const end = buf.end();
     if (!reserved && !eof) {
       // Size the columns from the average line length of this chunk so they are not regrown.
       const std::size_t lines = static_cast<std::size_t>(std::count(buf.begin(), buf.end(), '\n'));
       if (lines > 1) {
-        const double avg = static_cast<double>(buf.size()) / static_cast<double>(lines);
+        const double avg = static_cast<double>(buf.size) / static_cast<double>(lines);
         series.reserve(static_cast<std::size_t>(static_cast<double>(fileSize) / avg * 1.05) + 16);
       }
       reserved = true;
@@ -343,8 +412,8 @@ Result<BasicSeries<T>> loadCsvTable(const std::string &path, const CsvTableSpec 
     }
     // Move the incomplete tail to the front.
     const std::size_t rest = static_cast<std::size_t>(end - p);
-    std::memmove(buf.data(), p, rest);
-    buf.resize(rest);
+    std::memmove(buf.data.get(), p, rest);
+    buf.size = rest;
   }
   if (skipped > spec.maxWarnings)
     result.addWarning(path + ": " + std::to_string(skipped) + " malformed rows skipped in total");
