@@ -611,8 +611,12 @@ Result<LabelsImportSummary> importLabels(ProjectStore &store, const std::string 
       continue;
     std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) { return a.first.begin < b.first.begin; });
     for (std::size_t i = 1; i < list.size(); ++i)
-      if (list[i].first.begin < list[i - 1].first.end)
-        p.errors.push_back(list[i].second + ": overlaps " + list[i - 1].second + " on track \"" + key.second + "\"");
+      if (list[i].first.begin < list[i - 1].first.end) {
+        // Name the imported item first ("existing segment N" only ever as the other party).
+        const bool existing = list[i].second.rfind("existing", 0) == 0;
+        const auto &mine = existing ? list[i - 1] : list[i], &other = existing ? list[i] : list[i - 1];
+        p.errors.push_back(mine.second + ": overlaps " + other.second + " on track \"" + key.second + "\"");
+      }
   }
   if (!p.errors.empty()) {
     std::string msg;
