@@ -124,6 +124,23 @@ void TimeControl::setStreamOffset(const std::string &streamId, Timestamp offsetN
   scheduleTick();
 }
 
+void TimeControl::setStreamOffsets(const std::map<std::string, Timestamp> &offsets) {
+  StreamOffsets next;
+  for (const auto &[id, offset] : offsets)
+    next.setOffset(id, offset);
+  if (next.all() == m_offsets.all())
+    return;
+  m_offsets = next;
+  m_forceEmit = true;
+  emit offsetsChanged();
+  scheduleTick();
+}
+
+std::ptrdiff_t TimeControl::currentFrame(const std::string &streamId) const {
+  auto frames = frameTimes(streamId);
+  return frames ? frames->indexAt(streamTime(streamId)) : -1;
+}
+
 bool TimeControl::step(int n) {
   return step(m_stepStream, n);
 }

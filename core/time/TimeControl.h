@@ -45,6 +45,9 @@ public:
   void setFrameTimes(const std::string &streamId, std::vector<Timestamp> sortedTimes);
   void removeFrameTimes(const std::string &streamId);
   std::shared_ptr<const FrameTimes> frameTimes(const std::string &streamId) const;
+  // Index of the frame of streamId shown at time() (latest frame at or before streamTime), -1 when
+  // before the first frame or the stream has no frame times.
+  std::ptrdiff_t currentFrame(const std::string &streamId) const;
   // Stream used by step(n) without a stream id (usually the main video).
   void setStepStream(const std::string &streamId) { m_stepStream = streamId; }
   const std::string &stepStream() const { return m_stepStream; }
@@ -56,6 +59,8 @@ public:
   void setLoop(TimeRange loop);
   void setRange(TimeRange range);
   void setStreamOffset(const std::string &streamId, Timestamp offsetNs);
+  // Replaces all offsets at once (e.g. from the manifest's time_offset_ns); one offsetsChanged.
+  void setStreamOffsets(const std::map<std::string, Timestamp> &offsets);
   // Pauses, then lands exactly on frame (current frame of streamId + n); current frame = latest
   // frame at or before streamTime(streamId). Clamped to the first/last frame. False when the stream
   // has no frame times.

@@ -132,6 +132,18 @@ private slots:
     QCOMPARE(tc->offsets().toGlobalRange("depth", {1000, 3001}), (TimeRange{1500, 3501}));
     tc->setStreamOffset("depth", 500); // unchanged: no signal
     QCOMPARE(offsetsSpy.count(), 1);
+    QCOMPARE(tc->currentFrame("depth"), std::ptrdiff_t(1));
+    QCOMPARE(tc->currentFrame("none"), std::ptrdiff_t(-1));
+    tc->setStreamOffsets({{"depth", 500}, {"imu", -20}});
+    QCOMPARE(offsetsSpy.count(), 2);
+    QCOMPARE(tc->streamOffset("imu"), Timestamp(-20));
+    tc->setStreamOffsets({{"depth", 500}, {"imu", -20}}); // same map: no signal
+    QCOMPARE(offsetsSpy.count(), 2);
+    tc->setTime(3200);
+    QCOMPARE(tc->currentFrame("depth"), std::ptrdiff_t(1)); // depth clock 2700
+    tc->setStreamOffsets({});
+    QCOMPARE(tc->streamOffset("depth"), Timestamp(0));
+    QCOMPARE(tc->currentFrame("depth"), std::ptrdiff_t(2)); // depth clock 3200
   }
 
   void playTimerTicksWhilePlaying() {
