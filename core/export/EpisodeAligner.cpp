@@ -1,0 +1,123 @@
+#include "core/export/EpisodeAligner.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace tacit::exporting {
+
+namespace {
+constexpr Timestamp kMaxHandGap = 200 * kNsPerMs; // no hand interpolation across longer gaps
+
+std::int64_t nearestFrame(const std::vector<Timestamp> &pts, Timestamp t) {
+  auto it = std::lower_bound(pts.begin(), pts.end(), t);
+  if (it == pts.end())
+    return static_cast<std::int64_t>(pts.size()) - 1;
+  const auto i = static_cast<std::int64_t>(it - pts.begin());
+  if (i > 0 && t - pts[static_cast<std::size_t>(i - 1)] <= *it - t)
+    return i - 1;
+  return i;
+}
+} // namespace
+
+std::vector<std::int64_t> selectFrames(const std::vector<Timestamp> &pts, TimeRange range, int fps) {
+  std::vector<std::int64_t> out;
+  if (pts.empty() || fps <= 0)
+    return out;
+  auto first = std::lower_bound(pts.begin(), pts.end(), range.begin);
+  if (first == pts.end() || *first >= range.end)
+    return out;
+  const Timestamp t0 = *first;
+  for (std::int64_t k = 0;; ++k) {
+    const Timestamp tk = t0 + static_cast<Timestamp>(std::llround(static_cast<double>(k) * 1e9 / fps));
+    if (tk >= range.end)
+      break;
+    std::int64_t i = nearestFrame(pts, tk);
+    // Never show a frame from outside the episode (e.g. redacted neighbours).
+    if (pts[static_cast<std::size_t>(i)] < range.begin)
+      ++i;
+    if (i >= static_cast<std::int64_t>(pts.size()) || pts[static_cast<std::size_t>(i)] >= range.end)
+      break;
+    out.push_back(i);
+  }
+  return out;
+}
+
+Result<AlignedEpisode> alignEpisode(const RecordingSources &src, TimeRange range, int fps) {
+  using R = Result<AlignedEpisode>;
+  const media::VideoSource &video = *src.video;
+  std::vector<Timestamp> pts(static_cast<std::size_t>(video.frameCount()));
+  for (std::size_t i = 0; i < pts.size(); ++i)
+    pts[i] = video.ptsNs(static_cast<std::int64_t>(i));
+  AlignedEpisode out;
+  out.sourceFrames = selectFrames(pts, range, fps);
+  if (out.sourceFrames.empty())
+    return R::failure(video.path() + ": no video frame in [" + std::to_string(range.begin) + ", " +
+                      std::to_string(range.end) + ") ns");
+
+  EpisodeData &ep = out.data;
+  const Eigen::Isometry3d cameraFromDevice = src.deviceFromCamera.inverse();
+  Eigen::Vector3f lastValid[2] = {Eigen::Vector3f::Zero(), Eigen::Vector3f::Zero()};
+  bool seen[2] = {false, false};
+  std::vector<std::size_t> pendingInvalid[2]; // frames before the first valid sample of a hand
+  for (std::int64_t f : out.sourceFrames) {
+    const Timestamp t = pts[static_cast<std::size_t>(f)];
+    const std::size_t row = ep.frameTimes.size();
+    ep.frameTimes.push_back(t);
+
+    Eigen::Isometry3d worldFromDevice = Eigen::Isometry3d::Identity();
+    if (src.trajectory)
+      if (auto pose = src.trajectory->interpolatePoseAt(t - src.trajectoryOffset)) {
+        worldFromDevice.linear() = pose->rotation.normalized().toRotationMatrix();
+        worldFromDevice.translation() = pose->translation;
+      }
+    ep.worldFromCamera.push_back(worldFromDevice * src.deviceFromCamera);
+
+    Eigen::Vector3f palm[2];
+    std::uint8_t valid[2] = {0, 0};
+    for (int h = 0; h < 2; ++h) {
+      palm[h] = lastValid[h];
+      if (!src.hands)
+        continue;
+      const series::HandPose p =
+          src.hands->interpolateAt(t - src.handsOffset, static_cast<series::HandSide>(h), kMaxHandGap);
+      if (!p.valid())
+        continue;
+      palm[h] = (cameraFromDevice * p.palmPosition.cast<double>()).cast<float>();
+      valid[h] = 1;
+      lastValid[h] = palm[h];
+      if (!seen[h]) {
+        seen[h] = true;
+        for (std::size_t r : pendingInvalid[h])
+          (h == 0 ? ep.leftPalm : ep.rightPalm)[r] = palm[h];
+        pendingInvalid[h].clear();
+      }
+    }
+    for (int h = 0; h < 2; ++h)
+      if (!seen[h])
+        pendingInvalid[h].push_back(row);
+    ep.leftPalm.push_back(palm[0]);
+    ep.rightPalm.push_back(palm[1]);
+    ep.leftValid.push_back(valid[0]);
+    ep.rightValid.push_back(valid[1]);
+
+    std::array<float, 6> imu{};
+    if (src.imu) {
+      const series::ImuSample s = src.imu->interpolateAt(t - src.imuOffset);
+      imu = {s.accel.x(), s.accel.y(), s.accel.z(), s.gyro.x(), s.gyro.y(), s.gyro.z()};
+    }
+    ep.imu.push_back(imu);
+    std::array<float, 3> gaze{};
+    if (src.gaze) {
+      const series::GazeSample g = src.gaze->interpolateAt(t - src.gazeOffset);
+      gaze = {static_cast<float>(g.yaw), static_cast<float>(g.pitch),
+              g.hasDepth() ? static_cast<float>(g.depth) : 0.0f};
+    }
+    ep.gaze.push_back(gaze);
+  }
+  const Timestamp lastPts = ep.frameTimes.back();
+  const Timestamp framePeriod = static_cast<Timestamp>(std::llround(1e9 / fps));
+  ep.range = {ep.frameTimes.front(), std::min(range.end, lastPts + framePeriod)};
+  return R(std::move(out));
+}
+
+} // namespace tacit::exporting

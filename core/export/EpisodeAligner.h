@@ -1,0 +1,25 @@
+#pragma once
+// Per-frame alignment (docs/export.md): picks the exported video frames of an episode at the export
+// frame rate and resamples hands, trajectory, IMU and gaze to those frames' exact times.
+#include <cstdint>
+#include <vector>
+
+#include "core/export/EpisodeData.h"
+#include "core/export/RecordingSources.h"
+
+namespace tacit::exporting {
+
+struct AlignedEpisode {
+  EpisodeData data;
+  std::vector<std::int64_t> sourceFrames; // source video frame index of every exported frame
+};
+
+// Export frame k has nominal time t_k = t_0 + round(k * 1e9 / fps), t_0 = first source frame time
+// >= range.begin, k while t_k < range.end; it shows the source frame nearest t_k (earlier on a tie).
+// Sensor values are sampled at that source frame's own pts. Fails when no source frame lies in range.
+Result<AlignedEpisode> alignEpisode(const RecordingSources &src, TimeRange range, int fps);
+
+// Exposed for tests: the nominal-time selection on a list of source frame times.
+std::vector<std::int64_t> selectFrames(const std::vector<Timestamp> &sourcePts, TimeRange range, int fps);
+
+} // namespace tacit::exporting

@@ -1,0 +1,334 @@
+#include "core/export/ExportRunner.h"
+
+#include <QDateTime>
+#include <chrono>
+#include <map>
+
+#include "core/export/EpisodeAligner.h"
+#include "core/export/ExportStaging.h"
+#include "core/export/FrameUndistorter.h"
+#include "core/export/LeRobotWriter.h"
+#include "core/export/ProjectGate.h"
+#include "core/export/RecordingSources.h"
+#include "core/export/RobomimicWriter.h"
+#include "core/util/AtomicFile.h"
+
+namespace tacit::exporting {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const char *exportFormatName(ExportFormat f) {
+  switch (f) {
+  case ExportFormat::RobomimicHdf5: return "robomimic-hdf5";
+  case ExportFormat::LeRobotV21: return "lerobot-v2.1";
+  case ExportFormat::LeRobotV30: return "lerobot-v3";
+  }
+  return "";
+}
+
+std::optional<ExportFormat> exportFormatFromName(const std::string &name) {
+  for (auto f : {ExportFormat::RobomimicHdf5, ExportFormat::LeRobotV21, ExportFormat::LeRobotV30})
+    if (name == exportFormatName(f))
+      return f;
+  if (name == "lerobot-v3.0")
+    return ExportFormat::LeRobotV30;
+  return std::nullopt;
+}
+
+namespace {
+
+json rangeJson(const TimeRange &r) {
+  return json::array({r.begin, r.end});
+}
+
+// Per-recording state shared by the episodes of one recording.
+struct OpenRecording {
+  std::unique_ptr<RecordingSources> sources;
+  std::unique_ptr<FrameUndistorter> undistorter;
+  std::vector<SpatialRedaction> spatial;
+};
+
+// Writes one format; hides the writer differences from the episode loop.
+class DatasetSink {
+public:
+  virtual ~DatasetSink() = default;
+  virtual Status write(const EpisodeData &ep, const FrameProvider &frames, const ProgressCallback &p) = 0;
+  virtual Status finish() = 0;
+  virtual std::string episodeName(int index) const = 0;
+  virtual json info() const { return json::object(); }
+};
+
+class RobomimicSink : public DatasetSink {
+public:
+  std::unique_ptr<RobomimicWriter> w;
+  Status write(const EpisodeData &ep, const FrameProvider &f, const ProgressCallback &p) override {
+    return w->writeDemo(ep, f, p);
+  }
+  Status finish() override { return w->finish(); }
+  std::string episodeName(int i) const override { return "demo_" + std::to_string(i); }
+  json info() const override { return {{"file", "data.hdf5"}}; }
+};
+
+class LeRobotSink : public DatasetSink {
+public:
+  std::unique_ptr<LeRobotWriter> w;
+  Status write(const EpisodeData &ep, const FrameProvider &f, const ProgressCallback &p) override {
+    return w->writeEpisode(ep, f, p);
+  }
+  Status finish() override { return w->finish(); }
+  std::string episodeName(int i) const override {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "episode_%06d", i);
+    return buf;
+  }
+  json info() const override { return {{"video_codec", w->videoCodec()}}; }
+};
+
+} // namespace
+
+json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> &uuids) {
+  json out = json::array();
+  for (const auto &c : gate.candidates) {
+    json episodes = json::array();
+    for (const auto &e : c.episodes)
+      episodes.push_back(rangeJson(e.range));
+    out.push_back({{"recording_id", uuids.count(c.recordingId) ? uuids.at(c.recordingId) : std::string()},
+                   {"project_recording_id", c.recordingId},
+                   {"segment_id", c.segmentId},
+                   {"label", c.label},
+                   {"time_range_ns", rangeJson(c.range)},
+                   {"included", c.included()},
+                   {"reasons", c.reasons},
+                   {"notes", c.notes},
+                   {"episodes", episodes}});
+  }
+  return out;
+}
+
+Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions &opt,
+                               const ProgressCallback &progress) {
+  using R = Result<ExportReport>;
+  const auto started = std::chrono::steady_clock::now();
+  ExportReport report;
+  report.out = opt.out;
+  if (opt.width <= 0 || opt.height <= 0 || opt.width % 2 || opt.height % 2)
+    return R::failure("--size must be positive even numbers, got " + std::to_string(opt.height) + "x" +
+                      std::to_string(opt.width));
+
+  std::map<GateId, OpenRecording> open;
+  std::map<GateId, project::RecordingRecord> records;
+  auto recs = store.recordings();
+  if (!recs)
+    return R::failure(recs.error());
+  std::map<GateId, std::string> uuids;
+  for (const auto &r : *recs) {
+    records[r.id] = r;
+    uuids[r.id] = r.uuid;
+  }
+  auto openRecording = [&](GateId id) -> Result<OpenRecording *> {
+    auto it = open.find(id);
+    if (it != open.end())
+      return &it->second;
+    auto src = RecordingSources::open(store.absoluteFolder(records.at(id)));
+    if (!src)
+      return Result<OpenRecording *>::failure(src.error());
+    OpenRecording o;
+    o.sources = src.takeValue();
+    for (const auto &w : o.sources->warnings)
+      report.warnings.push_back(w);
+    auto reds = store.redactions(id);
+    if (reds)
+      for (const auto &x : *reds)
+        if (!x.boxes.empty())
+          o.spatial.push_back({x.id, {x.startNs, x.endNs}, x.boxes});
+    return &open.emplace(id, std::move(o)).first->second;
+  };
+
+  RecordingSpan spanOf;
+  if (opt.gate.wholeRecordings)
+    spanOf = [&](const project::RecordingRecord &r) -> Result<TimeRange> {
+      auto o = openRecording(r.id);
+      if (!o)
+        return Result<TimeRange>::failure(o.error());
+      return (*o)->sources->video->timeRange();
+    };
+  auto input = gateInputFromProject(store, spanOf);
+  if (!input)
+    return R::failure(input.error());
+  report.gate = evaluateGate(*input, opt.gate);
+  const std::vector<GateEpisode> episodes = report.gate.episodes();
+
+  json &m = report.manifest;
+  m = {{"tool", "tacit"},
+       {"tool_version", TACIT_EXPORT_TOOL_VERSION},
+       {"format", exportFormatName(opt.format)},
+       {"created_at", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()},
+       {"command", opt.command},
+       {"project", store.path().string()},
+       {"options",
+        {{"labels", opt.gate.labels},
+         {"whole_recordings", opt.gate.wholeRecordings},
+         {"max_severity", opt.gate.maxSeverity},
+         {"purpose", opt.gate.purpose},
+         {"redaction_policy", opt.gate.redactionPolicy == RedactionPolicy::Split ? "split" : "drop"},
+         {"min_duration_ns", opt.gate.minDurationNs},
+         {"size", {opt.height, opt.width}},
+         {"fps", opt.fps},
+         {"focal_px", opt.focalPx > 0 ? opt.focalPx : 266.5 * opt.width / 640.0},
+         {"split_seed", opt.seed},
+         {"codec", opt.codec}}},
+       {"candidates", candidatesJson(report.gate, uuids)},
+       {"episodes", json::array()}};
+
+  if (opt.dryRun) {
+    if (Status s = ExportStaging::check(opt.out, opt.force); !s)
+      return R::failure(s.error());
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return R(std::move(report));
+  }
+  if (episodes.empty())
+    return R::failure(store.path().string() + ": no episode passes the export gate (see --dry-run for reasons)");
+
+  auto staging = ExportStaging::begin(opt.out, opt.force);
+  if (!staging)
+    return R::failure(staging.error());
+  const fs::path dir = staging->dir();
+
+  // Align every episode first: frame counts give an honest progress bar and errors surface early.
+  struct Planned {
+    GateEpisode gate;
+    OpenRecording *rec;
+    AlignedEpisode aligned;
+    int fps;
+  };
+  std::vector<Planned> plan;
+  std::int64_t totalFrames = 0;
+  int fps = opt.fps;
+  for (const auto &e : episodes) {
+    auto o = openRecording(e.recordingId);
+    if (!o)
+      return R::failure(o.error());
+    const int epFps = opt.fps > 0 ? opt.fps : (*o)->sources->nominalFps();
+    if (fps <= 0)
+      fps = epFps; // LeRobot datasets have one fps: the first recording's unless --fps is given
+    auto aligned = alignEpisode(*(*o)->sources, e.range, opt.format == ExportFormat::RobomimicHdf5 ? epFps : fps);
+    if (!aligned)
+      return R::failure(aligned.error());
+    aligned->data.task = e.task;
+    aligned->data.recordingId = records.at(e.recordingId).uuid;
+    totalFrames += static_cast<std::int64_t>(aligned->data.size());
+    plan.push_back({e, *o, aligned.takeValue(), epFps});
+  }
+
+  std::unique_ptr<DatasetSink> sink;
+  if (opt.format == ExportFormat::RobomimicHdf5) {
+    RobomimicOptions ro;
+    ro.width = opt.width;
+    ro.height = opt.height;
+    ro.splitSeed = opt.seed;
+    ro.imageDeflateLevel = opt.imageDeflateLevel;
+    auto w = RobomimicWriter::create(dir / "data.hdf5", ro);
+    if (!w)
+      return R::failure(w.error());
+    auto s = std::make_unique<RobomimicSink>();
+    s->w = w.takeValue();
+    sink = std::move(s);
+  } else {
+    LeRobotOptions lo;
+    lo.version = opt.format == ExportFormat::LeRobotV21 ? LeRobotVersion::V21 : LeRobotVersion::V30;
+    lo.width = opt.width;
+    lo.height = opt.height;
+    lo.fps = fps;
+    lo.codec = opt.codec;
+    auto w = LeRobotWriter::create(dir, lo);
+    if (!w)
+      return R::failure(w.error());
+    auto s = std::make_unique<LeRobotSink>();
+    s->w = w.takeValue();
+    sink = std::move(s);
+  }
+
+  std::int64_t done = 0;
+  for (std::size_t k = 0; k < plan.size(); ++k) {
+    Planned &p = plan[k];
+    RecordingSources &src = *p.rec->sources;
+    if (!p.rec->undistorter)
+      p.rec->undistorter = std::make_unique<FrameUndistorter>(src.cameraModel, src.video->width(), src.video->height(),
+                                                              opt.width, opt.height, opt.focalPx);
+    FrameUndistorter &und = *p.rec->undistorter;
+    const auto &frames = p.aligned.sourceFrames;
+    const auto &spatial = p.rec->spatial;
+    FrameProvider provider = [&](std::size_t i, std::vector<std::uint8_t> &rgb) -> Status {
+      auto f = src.video->frame(frames[i]);
+      if (!f)
+        return Status::failure(f.error());
+      std::vector<BlurBox> blur;
+      for (const auto &s : spatial)
+        if (s.range.contains(f->ptsNs))
+          for (const auto &b : s.boxes)
+            blur.push_back({b.x, b.y, b.w, b.h});
+      und.apply(f->data(), f->stride, blur, rgb);
+      return okStatus();
+    };
+    const std::int64_t n = static_cast<std::int64_t>(p.aligned.data.size());
+    ProgressCallback epProgress = [&](double fraction) {
+      return !progress || progress((static_cast<double>(done) + fraction * static_cast<double>(n)) /
+                                   static_cast<double>(std::max<std::int64_t>(1, totalFrames)));
+    };
+    if (Status s = sink->write(p.aligned.data, provider, epProgress); !s)
+      return R::failure(s.error() == "cancelled" ? std::string("export cancelled: nothing was written") : s.error());
+    done += n;
+
+    ExportedEpisode ex;
+    ex.gate = p.gate;
+    ex.name = sink->episodeName(static_cast<int>(k));
+    ex.recordingUuid = records.at(p.gate.recordingId).uuid;
+    ex.contentHash = records.at(p.gate.recordingId).manifestHash;
+    ex.frames = n;
+    ex.exportedRange = p.aligned.data.range;
+    ex.firstSourceFrame = frames.front();
+    ex.lastSourceFrame = frames.back();
+    m["episodes"].push_back({{"name", ex.name},
+                             {"index", k},
+                             {"recording_id", ex.recordingUuid},
+                             {"project_recording_id", p.gate.recordingId},
+                             {"recording_content_hash", ex.contentHash},
+                             {"segment_id", p.gate.segmentId},
+                             {"task", p.gate.task},
+                             {"time_range_ns", rangeJson(p.gate.range)},
+                             {"exported_range_ns", rangeJson(ex.exportedRange)},
+                             {"frames", n},
+                             {"fps", opt.format == ExportFormat::RobomimicHdf5 ? p.fps : fps},
+                             {"source_frames", json::array({ex.firstSourceFrame, ex.lastSourceFrame})},
+                             {"label_revision", p.gate.labelRevision},
+                             {"consent_event_id", p.gate.consentEventId},
+                             {"redaction_ids", p.gate.redactionIds}});
+    report.episodes.push_back(std::move(ex));
+  }
+  if (Status s = sink->finish(); !s)
+    return R::failure(s.error());
+  m["dataset"] = sink->info();
+  m["warnings"] = report.warnings;
+  if (Status s = writeFileAtomically(dir / "tacit_export.json", m.dump(2) + "\n"); !s)
+    return R::failure(s.error());
+  if (Status s = staging->commit(); !s)
+    return R::failure(s.error());
+
+  // Record the export in the project (the consent review lists where a worker's data went).
+  if (!store.isReadOnly()) {
+    project::ExportRecord rec;
+    rec.format = exportFormatName(opt.format);
+    rec.destination = fs::absolute(opt.out).lexically_normal().string();
+    rec.manifestHash = std::to_string(std::hash<std::string>{}(m.dump()));
+    for (const auto &e : report.episodes)
+      rec.items.push_back({e.gate.recordingId, e.gate.segmentId, e.gate.range.begin, e.gate.range.end});
+    if (auto added = store.addExport(rec); !added)
+      report.warnings.push_back(added.error());
+  } else {
+    report.warnings.push_back(store.path().string() + ": project is read-only; the export is not recorded in it");
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return R(std::move(report));
+}
+
+} // namespace tacit::exporting

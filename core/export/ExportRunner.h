@@ -1,0 +1,61 @@
+#pragma once
+// `tacit-cli export` as a function (DESIGN §3.5): project + options in, report out. Selects episodes
+// with the gate, aligns each to its video frames, writes robomimic HDF5 or a LeRobot dataset into a
+// staging folder with tacit_export.json, and renames it into place when complete.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/export/EpisodeData.h"
+#include "core/export/EpisodeGate.h"
+#include "core/project/ProjectStore.h"
+
+namespace tacit::exporting {
+
+enum class ExportFormat { RobomimicHdf5, LeRobotV21, LeRobotV30 };
+const char *exportFormatName(ExportFormat f); // "robomimic-hdf5" | "lerobot-v2.1" | "lerobot-v3"
+std::optional<ExportFormat> exportFormatFromName(const std::string &name);
+
+struct ExportOptions {
+  ExportFormat format = ExportFormat::RobomimicHdf5;
+  std::filesystem::path out;
+  GateOptions gate;
+  int width = 640, height = 480;
+  int fps = 0;        // 0 = the source video's nominal rate
+  double focalPx = 0; // 0 = 266.5 * width / 640 (EgoMimic's pinhole)
+  bool dryRun = false;
+  bool force = false;
+  std::uint64_t seed = 0; // train/valid split
+  std::string codec = "auto";
+  int imageDeflateLevel = 1;
+  std::string command; // the command line, for provenance
+};
+
+struct ExportedEpisode {
+  GateEpisode gate;
+  std::string name; // "demo_3" or "episode_000003"
+  std::string recordingUuid, contentHash;
+  std::int64_t frames = 0;
+  TimeRange exportedRange;
+  std::int64_t firstSourceFrame = 0, lastSourceFrame = 0;
+};
+
+struct ExportReport {
+  GateResult gate;
+  std::vector<ExportedEpisode> episodes;
+  nlohmann::json manifest; // tacit_export.json (also for dry runs, without writing it)
+  std::filesystem::path out;
+  std::vector<std::string> warnings;
+  double seconds = 0;
+};
+
+Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions &options,
+                               const ProgressCallback &progress = {});
+// JSON of the gate's candidates (dry run listing and the manifest's "candidates").
+nlohmann::json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> &recordingUuids);
+
+} // namespace tacit::exporting
