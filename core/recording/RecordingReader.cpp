@@ -202,7 +202,7 @@ Result<RecordingManifest> RecordingReader::read(const fs::path &path) {
 
   auto log = logging::get("tacit.recording");
   for (const auto &w : result.warnings())
-    log->warn("{}", w);
+    log->info("{}", w);
   *result = std::move(m);
   return result;
 }
