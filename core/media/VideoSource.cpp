@@ -1,5 +1,6 @@
 #include "core/media/VideoSource.h"
 
+#include <algorithm>
 #include <system_error>
 
 extern "C" {
@@ -83,7 +84,7 @@ std::string VideoSource::name() const {
 }
 
 void VideoSource::addWarning(std::string w) {
-  if (m_warnings.size() < kMaxWarnings)
+  if (m_warnings.size() < kMaxWarnings && std::find(m_warnings.begin(), m_warnings.end(), w) == m_warnings.end())
     m_warnings.push_back(std::move(w));
 }
 
@@ -136,6 +137,11 @@ Status VideoSource::openDecoder() {
 
 std::string VideoSource::codecName() const {
   return m_fmt ? avcodec_get_name(m_fmt->streams[m_stream]->codecpar->codec_id) : std::string();
+}
+
+bool VideoSource::isGray16() const {
+  const int f = m_fmt ? m_fmt->streams[m_stream]->codecpar->format : -1;
+  return f == AV_PIX_FMT_GRAY16LE || f == AV_PIX_FMT_GRAY16BE;
 }
 
 Timestamp VideoSource::ptsNs(std::int64_t index) const {
@@ -233,6 +239,8 @@ Result<VideoFrame> VideoSource::decodeUntil(std::int64_t target) {
         continue;
       }
       m_lastOutput = f;
+      if ((frm->flags & AV_FRAME_FLAG_CORRUPT) || frm->decode_error_flags)
+        addWarning(name() + ": frame " + std::to_string(f) + " decoded with errors (damaged data concealed)");
       if (f == target) {
         auto out = m_converter->convert(frm, m_pool);
         av_frame_unref(frm);

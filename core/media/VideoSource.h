@@ -49,6 +49,8 @@ public:
   bool indexFromCache() const { return m_indexFromCache; }
   int rotationDeg() const { return m_orientation.rotationDeg; }
   std::string codecName() const;
+  // True when the stream stores 16-bit grey pixels (depth video, e.g. FFV1 gray16le).
+  bool isGray16() const;
   // Pictures the decoder has produced so far (tests/benchmarks: a cache hit decodes nothing).
   std::int64_t decodedPictureCount() const { return m_decodedPictures; }
 

@@ -1,0 +1,221 @@
+// tacit-cli bench <verb> ...: hot-path measurements (figures for bench/*.sh, not tests).
+//   bench decode PATH [--stream ID] [--json]        decode every frame to RGB; frames, seconds, fps
+//   bench seek PATH --random K [--seed S] [--json]  K random exact-frame requests; median/p95 ms
+//   bench seek PATH --step-back K [--json]          playback then one step back (via the cache)
+// Other verbs (e.g. "series") register through BenchVerbs.h.
+#include <QCommandLineParser>
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/commands/BenchVerbs.h"
+#include "app/cli/commands/MediaCliSupport.h"
+#include "core/media/AsyncFrameProvider.h"
+
+namespace tacit::cli {
+
+static std::map<QString, BenchVerb> &verbRegistry() {
+  static std::map<QString, BenchVerb> verbs;
+  return verbs;
+}
+void addBenchVerb(BenchVerb verb) {
+  verbRegistry()[verb.name] = std::move(verb);
+}
+const std::map<QString, BenchVerb> &benchVerbs() {
+  return verbRegistry();
+}
+
+} // namespace tacit::cli
+
+namespace {
+
+using namespace tacit;
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double percentile(std::vector<double> v, double q) {
+  if (v.empty())
+    return 0;
+  std::sort(v.begin(), v.end());
+  const auto k = static_cast<std::size_t>(std::min<double>(v.size() - 1, std::ceil(q * v.size()) - 1));
+  return v[std::max<std::size_t>(0, k)];
+}
+
+void addCommon(QCommandLineParser &p, const QString &verb) {
+  p.addPositionalArgument(verb, QStringLiteral("Verb."));
+  p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Recording folder or video file."));
+  p.addOption({QStringLiteral("stream"), QStringLiteral("Stream id in the recording."), QStringLiteral("ID")});
+  p.addOption({QStringLiteral("json"), QStringLiteral("JSON on stdout.")});
+}
+
+Result<std::unique_ptr<media::FrameSource>> openFromArgs(const QCommandLineParser &p, int threads) {
+  const QStringList pos = p.positionalArguments();
+  auto stream = cli::resolveMediaStream(pos[1].toStdString(), p.value(QStringLiteral("stream")).toStdString());
+  if (!stream)
+    return Result<std::unique_ptr<media::FrameSource>>::failure(stream.error());
+  return cli::openMediaStream(*stream, threads);
+}
+
+int print(const QCommandLineParser &p, const nlohmann::ordered_json &j) {
+  if (p.isSet(QStringLiteral("json"))) {
+    cli::printLine(j.dump(2));
+  } else {
+    for (const auto &[k, v] : j.items())
+      std::printf("%-16s %s\n", k.c_str(), v.dump().c_str());
+  }
+  return cli::kExitOk;
+}
+
+int benchDecode(const QStringList &args) {
+  QCommandLineParser p;
+  addCommon(p, QStringLiteral("decode"));
+  p.addOption({QStringLiteral("threads"), QStringLiteral("Decoder threads (default 2)."), QStringLiteral("N"),
+               QStringLiteral("2")});
+  if (int rc = cli::parseArguments(p, args, QStringLiteral("bench")); rc >= 0)
+    return rc;
+  if (p.positionalArguments().size() != 2)
+    return cli::usageError(QStringLiteral("bench"), QStringLiteral("usage: bench decode PATH [--json]"));
+  const auto t0 = Clock::now();
+  auto source = openFromArgs(p, std::max(1, p.value(QStringLiteral("threads")).toInt()));
+  if (!source)
+    return cli::dataError(source.error());
+  const double openMs = msSince(t0);
+  media::FrameSource &src = **source;
+  const auto t1 = Clock::now();
+  std::int64_t frames = 0, failed = 0;
+  std::uint64_t checksum = 0;
+  for (std::int64_t i = 0; i < src.frameCount(); ++i) {
+    auto f = src.frame(i); // consecutive: decodes forward without seeking
+    if (!f) {
+      ++failed;
+      continue;
+    }
+    checksum += f->data()[(f->height / 2) * f->stride + f->width / 2];
+    ++frames;
+  }
+  const double seconds = msSince(t1) / 1000.0;
+  nlohmann::ordered_json j;
+  j["file"] = src.path();
+  j["width"] = src.width();
+  j["height"] = src.height();
+  j["frames"] = frames;
+  j["failed_frames"] = failed;
+  j["open_ms"] = openMs;
+  j["seconds"] = seconds;
+  j["fps"] = seconds > 0 ? static_cast<double>(frames) / seconds : 0.0;
+  j["checksum"] = checksum;
+  return print(p, j);
+}
+
+int benchSeek(const QStringList &args) {
+  QCommandLineParser p;
+  addCommon(p, QStringLiteral("seek"));
+  p.addOption({QStringLiteral("random"), QStringLiteral("K random exact-frame requests."), QStringLiteral("K")});
+  p.addOption(
+      {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S"), QStringLiteral("1")});
+  p.addOption({QStringLiteral("step-back"),
+               QStringLiteral("K times: play 30 frames through the async provider, then step back one."),
+               QStringLiteral("K")});
+  p.addOption({QStringLiteral("threads"), QStringLiteral("Decoder threads (default 2)."), QStringLiteral("N"),
+               QStringLiteral("2")});
+  if (int rc = cli::parseArguments(p, args, QStringLiteral("bench")); rc >= 0)
+    return rc;
+  if (p.positionalArguments().size() != 2 || p.isSet(QStringLiteral("random")) == p.isSet(QStringLiteral("step-back")))
+    return cli::usageError(QStringLiteral("bench"),
+                           QStringLiteral("usage: bench seek PATH (--random K [--seed S] | --step-back K) [--json]"));
+  const auto t0 = Clock::now();
+  auto source = openFromArgs(p, std::max(1, p.value(QStringLiteral("threads")).toInt()));
+  if (!source)
+    return cli::dataError(source.error());
+  const double openMs = msSince(t0);
+  const std::int64_t n = (*source)->frameCount();
+  std::mt19937_64 rng(p.value(QStringLiteral("seed")).toULongLong());
+  std::uniform_int_distribution<std::int64_t> pick(0, n - 1);
+  std::vector<double> ms;
+  nlohmann::ordered_json j;
+  j["file"] = (*source)->path();
+  j["frames"] = n;
+  j["open_ms"] = openMs;
+
+  if (p.isSet(QStringLiteral("random"))) {
+    const int k = p.value(QStringLiteral("random")).toInt();
+    j["mode"] = "random";
+    for (int r = 0; r < k; ++r) {
+      const std::int64_t i = pick(rng);
+      const auto t = Clock::now();
+      auto f = (*source)->frame(i);
+      ms.push_back(msSince(t));
+      if (!f)
+        return cli::dataError(f.error());
+    }
+  } else {
+    const int k = p.value(QStringLiteral("step-back")).toInt();
+    j["mode"] = "step_back";
+    media::AsyncFrameProvider provider(std::move(*source));
+    std::mutex m;
+    std::condition_variable cv;
+    std::int64_t got = -1;
+    provider.setFrameCallback([&](const media::VideoFrame &f) {
+      std::lock_guard lock(m);
+      got = f.index;
+      cv.notify_all();
+    });
+    auto show = [&](std::int64_t i) { // request and wait until published, like a view would
+      {
+        std::lock_guard lock(m);
+        got = -1;
+      }
+      const auto t = Clock::now();
+      provider.request(i);
+      std::unique_lock lock(m);
+      cv.wait_for(lock, std::chrono::seconds(10), [&] { return got == i; });
+      return msSince(t);
+    };
+    std::uniform_int_distribution<std::int64_t> start(1, std::max<std::int64_t>(1, n - 32));
+    for (int r = 0; r < k; ++r) {
+      const std::int64_t s = start(rng);
+      for (std::int64_t i = s; i < std::min(n, s + 30); ++i) {
+        show(i);
+        std::this_thread::sleep_for(std::chrono::milliseconds(33)); // 30 fps playback
+      }
+      ms.push_back(show(std::min(n, s + 30) - 2));
+    }
+    j["cache_hits"] = provider.cacheHits();
+    j["cache_mib"] = static_cast<double>(provider.cache().bytes()) / (1 << 20);
+  }
+  j["requests"] = ms.size();
+  j["median_ms"] = percentile(ms, 0.5);
+  j["p95_ms"] = percentile(ms, 0.95);
+  j["max_ms"] = ms.empty() ? 0.0 : *std::max_element(ms.begin(), ms.end());
+  return print(p, j);
+}
+
+int run(const QStringList &args) {
+  const auto &verbs = cli::benchVerbs();
+  if (args.size() < 2 || args[1] == QLatin1String("--help") || args[1] == QLatin1String("-h")) {
+    std::printf("Usage: tacit-cli bench <verb> ...\n\nVerbs:\n");
+    for (const auto &[name, verb] : verbs)
+      std::printf("  %-8s %s\n", qPrintable(name), qPrintable(verb.summary));
+    return args.size() < 2 ? cli::kExitUsage : cli::kExitOk;
+  }
+  auto it = verbs.find(args[1]);
+  if (it == verbs.end())
+    return cli::usageError(QStringLiteral("bench"), QStringLiteral("unknown verb '%1'").arg(args[1]));
+  return it->second.run(args);
+}
+
+} // namespace
+
+static tacit::cli::BenchVerbRegistrar
+    decodeVerb({QStringLiteral("decode"), QStringLiteral("Sequential decode of every frame to RGB"), &benchDecode});
+static tacit::cli::BenchVerbRegistrar
+    seekVerb({QStringLiteral("seek"), QStringLiteral("Random exact-frame seek / step-back latency"), &benchSeek});
+static tacit::cli::CommandRegistrar reg({QStringLiteral("bench"),
+                                         QStringLiteral("Measure hot paths (decode, seek, series, ...)"), &run});
