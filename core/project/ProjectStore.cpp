@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <pwd.h>
+#include <unistd.h>
 
 #include "core/project/ProjectSchema.h"
 #include "core/project/RecordingFolder.h"
@@ -17,7 +19,11 @@ namespace {
 
 std::string defaultAuthor() {
   const char *user = std::getenv("USER");
-  return user && *user ? user : "unknown";
+  if (user && *user)
+    return user;
+  if (const passwd *pw = ::getpwuid(::getuid()); pw && pw->pw_name && *pw->pw_name)
+    return pw->pw_name;
+  return "unknown";
 }
 
 constexpr const char *kRecordingColumns =
@@ -58,8 +64,8 @@ std::string streamSizesJson(const RecordingRecord &r) {
 
 std::string relativeTo(const fs::path &folder, const fs::path &base) {
   std::error_code ec;
-  const auto abs = fs::weakly_canonical(fs::absolute(folder), ec);
-  auto rel = fs::relative(abs, fs::weakly_canonical(fs::absolute(base), ec), ec);
+  const auto abs = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+  auto rel = fs::relative(abs, fs::weakly_canonical(fs::absolute(base, ec), ec), ec);
   if (ec || rel.empty())
     return abs.generic_string();
   return rel.generic_string();
@@ -90,7 +96,9 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const fs::path &path, O
     return R::failure(path.string() + ": cannot create a project read-only");
 
   std::unique_ptr<ProjectStore> store(new ProjectStore());
-  store->m_path = path;
+  store->m_path = fs::absolute(path, ec).lexically_normal();
+  if (ec)
+    store->m_path = path;
   store->m_author = options.author.empty() ? defaultAuthor() : options.author;
   std::vector<std::string> warnings;
   if (options.readOnly) {

@@ -1,8 +1,8 @@
 #include "core/project/RecordingFolder.h"
 
 #include <QCryptographicHash>
-#include <nlohmann/json.hpp>
 
+#include "core/recording/RecordingReader.h"
 #include "core/util/AtomicFile.h"
 
 namespace tacit::project {
@@ -15,58 +15,34 @@ std::string sha256Hex(std::string_view bytes) {
   return h.toHex().toStdString();
 }
 
-namespace {
-std::string str(const nlohmann::json &j, const char *key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-} // namespace
-
 Result<RecordingFolderInfo> readRecordingFolder(const fs::path &folder) {
-  const auto jsonPath = folder / "recording.json";
+  const auto jsonPath = folder / kRecordingFileName;
   auto bytes = readSmallFile(jsonPath, 16u << 20);
   if (!bytes)
     return Result<RecordingFolderInfo>::failure(bytes.error());
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(*bytes);
-  } catch (const nlohmann::json::parse_error &e) {
-    return Result<RecordingFolderInfo>::failure(jsonPath.string() + ": invalid JSON: " + e.what());
-  }
-  if (!j.is_object())
-    return Result<RecordingFolderInfo>::failure(jsonPath.string() + ": expected a JSON object");
+  // The recording module owns the format; parseManifest validates it without touching media.
+  auto manifest = RecordingReader::parseManifest(*bytes, jsonPath.string());
+  if (!manifest)
+    return Result<RecordingFolderInfo>::failure(manifest.error());
   RecordingFolderInfo info;
   auto &r = info.record;
-  r.uuid = str(j, "id");
-  if (r.uuid.empty())
-    return Result<RecordingFolderInfo>::failure(jsonPath.string() + ": missing \"id\"");
+  r.uuid = manifest->id;
   r.manifestHash = sha256Hex(*bytes);
-  if (auto w = j.find("worker"); w != j.end() && w->is_object()) {
-    r.workerId = str(*w, "id");
-    r.workerName = str(*w, "name");
-  }
-  r.task = str(j, "task");
-  r.site = str(j, "site");
-  r.startedAt = str(j, "started_at");
-  r.device = str(j, "device");
-  if (auto d = j.find("duration_ns"); d != j.end() && d->is_number_integer())
-    r.durationNs = d->get<std::int64_t>();
-  if (auto s = j.find("streams"); s != j.end() && s->is_array()) {
-    for (const auto &stream : *s) {
-      if (!stream.is_object())
-        continue;
-      const auto id = str(stream, "id");
-      const auto path = str(stream, "path");
-      if (id.empty() || path.empty())
-        continue;
-      std::error_code ec;
-      const auto size = fs::file_size(folder / path, ec);
-      if (ec) {
-        info.warnings.push_back(jsonPath.string() + ": stream \"" + id + "\": " + path + " not found");
-        r.streamSizes[id] = -1;
-      } else {
-        r.streamSizes[id] = static_cast<std::int64_t>(size);
-      }
+  r.workerId = manifest->workerId;
+  r.workerName = manifest->workerName;
+  r.task = manifest->task;
+  r.site = manifest->site;
+  r.startedAt = manifest->startedAt;
+  r.device = manifest->device;
+  for (const auto &stream : manifest->streams) {
+    std::error_code ec;
+    const auto size = fs::file_size(folder / stream.path, ec);
+    if (ec) {
+      info.warnings.push_back(jsonPath.string() + ": stream \"" + stream.id + "\": " + stream.path.generic_string() +
+                              " not found");
+      r.streamSizes[stream.id] = -1;
+    } else {
+      r.streamSizes[stream.id] = static_cast<std::int64_t>(size);
     }
   }
   return info;
