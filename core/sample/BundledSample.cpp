@@ -23,7 +23,7 @@ fs::path bundledSamplePath() {
 }
 
 namespace {
-bool isCurrent(const fs::path &folder) {
+bool isCurrent(const fs::path &folder, const SampleOptions &o) {
   std::error_code ec;
   if (!fs::exists(folder / "recording.json", ec))
     return false;
@@ -31,24 +31,35 @@ bool isCurrent(const fs::path &folder) {
   if (!text)
     return false;
   const auto j = nlohmann::json::parse(*text, nullptr, false);
-  return j.is_object() && j.value("generator_version", 0) == kSampleGeneratorVersion;
+  if (!j.is_object() || j.value("generator_version", 0) != kSampleGeneratorVersion || !j.contains("options"))
+    return false;
+  const auto &opt = j["options"];
+  return opt.value("duration_s", 0.0) == o.durationSec && opt.value("fps", 0) == o.fps &&
+         opt.value("width", 0) == o.width && opt.value("height", 0) == o.height &&
+         opt.value("seed", std::uint64_t(0)) == o.seed && opt.value("imu_hz", 0) == o.imuHz &&
+         opt.value("codec", std::string()) == o.codec && opt.value("gop", 0) == o.gop &&
+         opt.value("bframes", -1) == o.bframes;
 }
 } // namespace
 
 Result<fs::path> ensureBundledSample(const SampleProgress &progress) {
-  const fs::path target = bundledSamplePath();
-  if (isCurrent(target))
+  return ensureSample(bundledSamplePath(), SampleOptions{}, progress);
+}
+
+Result<fs::path> ensureSample(const fs::path &target, const SampleOptions &options, const SampleProgress &progress) {
+  if (isCurrent(target, options))
     return target;
-  const fs::path tmp = target.parent_path() / ("sample.tmp-" + std::to_string(::getpid()));
   std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  const fs::path tmp = target.parent_path() / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
   fs::remove_all(tmp, ec);
-  auto report = generateSample(SampleOptions{}, tmp, progress);
+  auto report = generateSample(options, tmp, progress);
   if (!report) {
     fs::remove_all(tmp, ec);
     return Result<fs::path>::failure(report.error());
   }
   // Another process may have finished first; keep whichever is current.
-  if (isCurrent(target)) {
+  if (isCurrent(target, options)) {
     fs::remove_all(tmp, ec);
     return target;
   }
@@ -56,7 +67,7 @@ Result<fs::path> ensureBundledSample(const SampleProgress &progress) {
   fs::rename(tmp, target, ec);
   if (ec) {
     fs::remove_all(tmp, ec);
-    if (isCurrent(target))
+    if (isCurrent(target, options))
       return target;
     return Result<fs::path>::failure(target.generic_string() + ": cannot move the sample into place: " + ec.message());
   }

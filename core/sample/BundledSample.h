@@ -14,4 +14,9 @@ std::filesystem::path bundledSamplePath();
 // that is renamed into place, so a concurrent or interrupted run never leaves a half sample.
 Result<std::filesystem::path> ensureBundledSample(const SampleProgress &progress = {});
 
+// The same for any folder and options: regenerates unless `folder` holds a complete sample of
+// this generator version written with these options.
+Result<std::filesystem::path> ensureSample(const std::filesystem::path &folder, const SampleOptions &options,
+                                           const SampleProgress &progress = {});
+
 } // namespace tacit::sample

@@ -146,12 +146,12 @@ void RgbRenderer::drawHand(cv::Mat &img, const HandLandmarks &lm, const Eigen::V
     const int a = index(bone.from), b = index(bone.to);
     if (!px[a] || !px[b])
       continue;
-    const int thick = std::max(2, static_cast<int>(std::lround(radius[a] + radius[b])));
+    const int thick = std::max(3, static_cast<int>(std::lround(1.1 * (radius[a] + radius[b]))));
     cv::line(img, fixedPoint(*px[a]), fixedPoint(*px[b]), scalar(skin), thick, cv::LINE_8, kShift);
   }
   for (int i = 0; i < 21; ++i)
     if (px[i]) {
-      const int r = std::max(static_cast<int>(2 * kOne), static_cast<int>(std::lround(radius[i] * 1.1 * kOne)));
+      const int r = std::max(static_cast<int>(1.5 * kOne), static_cast<int>(std::lround(radius[i] * 0.7 * kOne)));
       cv::circle(img, fixedPoint(*px[i]), r, scalar(joint), cv::FILLED, cv::LINE_8, kShift);
     }
 }

@@ -1,5 +1,9 @@
 #include "core/sample/SampleGenerator.h"
 
+extern "C" {
+#include <libavutil/log.h>
+}
+
 #include <atomic>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -37,7 +41,7 @@ struct FaceBox {
 
 std::vector<std::pair<std::string, std::string>> encoderOptions(const std::string &encoder, const SampleOptions &o) {
   if (encoder == "libx264")
-    return {{"preset", "veryfast"}, {"crf", "23"}, {"x264-params", "scenecut=0"}};
+    return {{"preset", "superfast"}, {"crf", "23"}, {"x264-params", "scenecut=0"}};
   if (encoder == "libx265")
     return {{"preset", "ultrafast"},
             {"crf", "26"},
@@ -213,6 +217,8 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
   fs::remove(folder / "recording.json", ec); // the folder is incomplete until the end
 
   auto log = logging::get("tacit.sample");
+  if (av_log_get_level() >= AV_LOG_INFO)
+    av_log_set_level(AV_LOG_WARNING); // x264 prints its statistics at info level
   const SceneScript script(o);
   const std::vector<Timestamp> frameTimes = videoFrameTimes(script, o.fps);
   const std::string recordingId = uuidFromSeed(o.seed, 1);

@@ -244,7 +244,16 @@ SceneState SceneScript::stateAt(double s) const {
   const Eigen::Isometry3d drawer = translation(kDrawerClosed - Eigen::Vector3d(0, open, 0));
   const Colour wood{168, 150, 128}, drawerFront{150, 126, 100};
   st.objects.push_back({"cabinet", Shape::Box, translation(kCabinetCentre), kCabinetHalf, wood, wood, true});
-  st.objects.push_back({"drawer", Shape::Box, drawer, kDrawerHalf, drawerFront, Colour{70, 56, 44}, true});
+  {
+    // Only the part of the drawer in front of the cabinet can be seen: draw that part as the box
+    // (a thin front panel when closed, an open tray with a dark inside when pulled out).
+    const double cabinetFront = kCabinetCentre.y() - kCabinetHalf.y();
+    const double front = drawer.translation().y() - kDrawerHalf.y();
+    Eigen::Vector3d centre = drawer.translation();
+    centre.y() = 0.5 * (front + cabinetFront);
+    const Eigen::Vector3d half(kDrawerHalf.x(), 0.5 * (cabinetFront - front), kDrawerHalf.z());
+    st.objects.push_back({"drawer", Shape::Box, translation(centre), half, drawerFront, Colour{70, 56, 44}, true});
+  }
   st.objects.push_back({"drawer_handle", Shape::Box, translation(drawer.translation() + kHandleOffset),
                         Eigen::Vector3d(0.05, 0.008, 0.008), Colour{60, 60, 64}, Colour{80, 80, 86}, true});
   st.objects.push_back({"green_box", Shape::Box, translation(m_boxPos), Eigen::Vector3d(0.03, 0.02, 0.05),
@@ -267,7 +276,7 @@ SceneState SceneScript::stateAt(double s) const {
       const Eigen::Isometry3d drawerAtRelease =
           translation(kDrawerClosed - Eigen::Vector3d(0, drawerOpen(uRelease), 0));
       mug.T_world_object = drawer * drawerAtRelease.inverse() * atRelease;
-      mug.visible = open > 0.07; // inside the cabinet once the drawer is nearly shut
+      mug.visible = open > 0.08; // inside the cabinet once the drawer is nearly shut
     }
     st.objects.push_back(mug);
   }
