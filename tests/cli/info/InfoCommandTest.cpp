@@ -181,6 +181,31 @@ private slots:
                  ": $.streams[4].path: file not found: \"trajectory.csv\"; stream \"trajectory\" skipped");
   }
 
+  void audioStream() {
+    const fs::path folder = copySample("audio");
+    QProcess ff;
+    ff.start("ffmpeg", {"-v", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=2",
+                        "-ac", "2", QString::fromStdString((folder / "audio.wav").string())});
+    QVERIFY(ff.waitForFinished(30000));
+    QCOMPARE(ff.exitCode(), 0);
+    std::ifstream in(folder / "recording.json");
+    json manifest = json::parse(in);
+    in.close();
+    manifest["streams"].push_back(
+        {{"id", "mic"}, {"kind", "audio"}, {"path", "audio.wav"}, {"time_offset_ns", 10'000'000'000LL}});
+    std::ofstream(folder / "recording.json", std::ios::trunc) << manifest.dump(2);
+    const json info = infoJson(folder);
+    const json &mic = stream(info, "mic");
+    QCOMPARE(mic["kind"].get<std::string>(), std::string("audio"));
+    QCOMPARE(mic["samples"].get<int>(), 96000);
+    QCOMPARE(mic["rate_hz"].get<int>(), 48000);
+    QCOMPARE(mic["channels"].get<int>(), 2);
+    QCOMPARE(mic["codec"].get<std::string>(), std::string("pcm_s16le"));
+    QCOMPARE(mic["time_range_ns"][0].get<std::int64_t>(), std::int64_t(10'000'000'000));
+    QCOMPARE(mic["time_range_ns"][1].get<std::int64_t>(), std::int64_t(12'000'000'000));
+    QVERIFY(mic["warnings"].empty());
+  }
+
   void unreadableStreamExitsOne() {
     const fs::path folder = copySample("corrupt");
     std::ofstream(folder / "rgb.mp4", std::ios::trunc) << "this is not a video";
