@@ -1,0 +1,166 @@
+// tacit-cli export PROJECT --format robomimic-hdf5|lerobot-v2.1|lerobot-v3 --out DIR: training-ready
+// episodes through the export gate (docs/export.md).
+#include <QCommandLineParser>
+#include <QRegularExpression>
+#include <atomic>
+#include <csignal>
+#include <nlohmann/json.hpp>
+
+#include "app/cli/CommandRegistry.h"
+#include "core/export/ExportRunner.h"
+#include "core/project/ProjectStore.h"
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+void onSignal(int) {
+  g_interrupted = true;
+}
+
+std::string rangeText(const tacit::TimeRange &r) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%.3f-%.3f s", tacit::toSeconds(r.begin), tacit::toSeconds(r.end));
+  return buf;
+}
+
+int run(const QStringList &args) {
+  using namespace tacit::exporting;
+  QCommandLineParser p;
+  p.setApplicationDescription("Export approved, consented, unredacted, unflagged episodes as a training dataset.");
+  p.addPositionalArgument("PROJECT", "The .tacit project file.");
+  p.addOption({"format", "robomimic-hdf5, lerobot-v2.1 or lerobot-v3.", "FORMAT"});
+  p.addOption({"out", "Dataset folder to create (must be empty or absent unless --force).", "DIR"});
+  p.addOption({"labels", "Segments to export: track names, label names or label paths (default: task).", "L,..."});
+  p.addOption({"whole-recordings", "Export each recording as one episode instead of segments."});
+  p.addOption({"max-severity",
+               "Exclude episodes overlapping a flag of this severity or higher (1-4, default 3; 5 "
+               "ignores flags).",
+               "N", "3"});
+  p.addOption({"purpose", "Use the consent scope must allow (default training).", "USE", "training"});
+  p.addOption({"redactions", "What a redacted span does to an episode: split (default) or drop.", "MODE", "split"});
+  p.addOption({"size", "Exported image size HxW (default 480x640).", "HxW", "480x640"});
+  p.addOption({"fps", "Exported frame rate (default: the source video's).", "N", "0"});
+  p.addOption({"focal", "Pinhole focal length in pixels (default 266.5 * width / 640).", "PX", "0"});
+  p.addOption({"seed", "Seed of the train/valid split (default 0).", "N", "0"});
+  p.addOption({"codec", "LeRobot video codec: auto, libsvtav1 or libx264 (default auto).", "CODEC", "auto"});
+  p.addOption({"dry-run", "List every candidate episode and why it is excluded; write nothing."});
+  p.addOption({"json", "Print the result as JSON on stdout."});
+  p.addOption({"force", "Replace a non-empty output folder."});
+  if (int rc = tacit::cli::parseArguments(p, args, "export"); rc >= 0)
+    return rc;
+  const QStringList pos = p.positionalArguments();
+  if (pos.size() != 1)
+    return tacit::cli::usageError("export", "expected one PROJECT file");
+
+  ExportOptions o;
+  auto format = exportFormatFromName(p.value("format").toStdString());
+  if (!format)
+    return tacit::cli::usageError("export", "--format must be robomimic-hdf5, lerobot-v2.1 or lerobot-v3, got '" +
+                                                p.value("format") + "'");
+  o.format = *format;
+  if (!p.isSet("out") && !p.isSet("dry-run"))
+    return tacit::cli::usageError("export", "--out DIR is required");
+  o.out = p.value("out").toStdString();
+  if (o.out.empty())
+    o.out = "export";
+  if (p.isSet("labels")) {
+    o.gate.labels.clear();
+    for (const QString &l : p.value("labels").split(',', Qt::SkipEmptyParts))
+      o.gate.labels.push_back(l.trimmed().toStdString());
+    if (o.gate.labels.empty())
+      return tacit::cli::usageError("export", "--labels is empty");
+  }
+  o.gate.wholeRecordings = p.isSet("whole-recordings");
+  bool good = false;
+  o.gate.maxSeverity = p.value("max-severity").toInt(&good);
+  if (!good || o.gate.maxSeverity < 1 || o.gate.maxSeverity > 5)
+    return tacit::cli::usageError("export", "--max-severity must be 1..5, got '" + p.value("max-severity") + "'");
+  o.gate.purpose = p.value("purpose").toStdString();
+  if (p.value("redactions") == "split")
+    o.gate.redactionPolicy = RedactionPolicy::Split;
+  else if (p.value("redactions") == "drop")
+    o.gate.redactionPolicy = RedactionPolicy::Drop;
+  else
+    return tacit::cli::usageError("export", "--redactions must be split or drop, got '" + p.value("redactions") + "'");
+  const auto m = QRegularExpression("^(\\d+)x(\\d+)$").match(p.value("size"));
+  if (!m.hasMatch() || m.captured(1).toInt() <= 0 || m.captured(2).toInt() <= 0 || m.captured(1).toInt() % 2 ||
+      m.captured(2).toInt() % 2)
+    return tacit::cli::usageError("export",
+                                  "--size must be HxW with even numbers, e.g. 480x640, got '" + p.value("size") + "'");
+  o.height = m.captured(1).toInt();
+  o.width = m.captured(2).toInt();
+  o.fps = p.value("fps").toInt(&good);
+  if (!good || o.fps < 0 || o.fps > 1000)
+    return tacit::cli::usageError("export", "--fps must be 1..1000, got '" + p.value("fps") + "'");
+  o.focalPx = p.value("focal").toDouble(&good);
+  if (!good || o.focalPx < 0)
+    return tacit::cli::usageError("export", "--focal must be a positive number, got '" + p.value("focal") + "'");
+  o.seed = p.value("seed").toULongLong(&good);
+  if (!good)
+    return tacit::cli::usageError("export", "--seed must be a non-negative integer, got '" + p.value("seed") + "'");
+  o.codec = p.value("codec").toStdString();
+  if (o.codec != "auto" && o.codec != "libsvtav1" && o.codec != "libx264")
+    return tacit::cli::usageError("export",
+                                  "--codec must be auto, libsvtav1 or libx264, got '" + p.value("codec") + "'");
+  o.dryRun = p.isSet("dry-run");
+  o.force = p.isSet("force");
+  o.command = ("tacit-cli " + args.join(' ')).toStdString();
+  const bool asJson = p.isSet("json");
+
+  tacit::project::ProjectOpenOptions po;
+  po.readOnly = o.dryRun;
+  auto store = tacit::project::ProjectStore::open(pos[0].toStdString(), po);
+  if (!store)
+    return tacit::cli::dataError(store.error());
+
+  std::signal(SIGINT, onSignal);
+  std::signal(SIGTERM, onSignal);
+  auto report = runExport(**store, o, [](double) { return !g_interrupted.load(); });
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
+  if (!report)
+    return tacit::cli::dataError(report.error());
+
+  if (asJson) {
+    nlohmann::json out = {{"dry_run", o.dryRun},
+                          {"format", exportFormatName(o.format)},
+                          {"candidates", report->manifest["candidates"]},
+                          {"episodes", report->manifest["episodes"]},
+                          {"warnings", report->warnings},
+                          {"seconds", report->seconds}};
+    if (!o.dryRun)
+      out["out"] = std::filesystem::absolute(o.out).lexically_normal().string();
+    tacit::cli::printLine(out.dump(2));
+    return tacit::cli::kExitOk;
+  }
+  for (const auto &c : report->gate.candidates) {
+    std::string line = std::string(c.included() ? "include " : "exclude ") + c.recordingUuid + " " +
+                       (c.segmentId ? "segment " + std::to_string(c.segmentId) : std::string("recording")) + " '" +
+                       c.label + "' " + rangeText(c.range);
+    if (c.included() && c.episodes.size() > 1)
+      line += " -> " + std::to_string(c.episodes.size()) + " episodes";
+    for (const auto &r : c.reasons)
+      line += "\n    " + r;
+    for (const auto &n : c.notes)
+      line += "\n    note: " + n;
+    tacit::cli::printLine(line);
+  }
+  if (o.dryRun) {
+    tacit::cli::printLine(std::to_string(report->gate.episodes().size()) + " episode(s) would be exported");
+    return tacit::cli::kExitOk;
+  }
+  std::int64_t frames = 0;
+  for (const auto &e : report->episodes)
+    frames += e.frames;
+  for (const auto &w : report->warnings)
+    std::fprintf(stderr, "tacit-cli: warning: %s\n", w.c_str());
+  char summary[512];
+  std::snprintf(summary, sizeof summary, "exported %zu episode(s), %lld frames to %s in %.1f s",
+                report->episodes.size(), static_cast<long long>(frames), o.out.c_str(), report->seconds);
+  tacit::cli::printLine(summary);
+  return tacit::cli::kExitOk;
+}
+
+} // namespace
+
+static tacit::cli::CommandRegistrar reg({"export", "Export training-ready episodes (robomimic HDF5, LeRobot)", &run});
