@@ -12,6 +12,7 @@
 #include <sys/resource.h>
 
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/commands/BenchVerbs.h"
 #include "core/series/GazeSeries.h"
 #include "core/series/HandSeries.h"
 #include "core/series/ImuSeries.h"
@@ -193,3 +194,7 @@ int runBenchSeries(const QStringList &argsIn) {
 }
 
 } // namespace tacit::cli
+
+static tacit::cli::BenchVerbRegistrar reg({QStringLiteral("series"),
+                                           QStringLiteral("Sensor CSV load speed and plot window-query cost"),
+                                           &tacit::cli::runBenchSeries});
