@@ -1,5 +1,7 @@
 #include "core/import/PacketMuxer.h"
 
+#include "core/media/FfmpegUtil.h"
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -34,6 +36,7 @@ PacketMuxer::~PacketMuxer() = default;
 Result<std::unique_ptr<PacketMuxer>> PacketMuxer::create(const std::filesystem::path &path, PictureCodec codec,
                                                          int width, int height) {
   using R = Result<std::unique_ptr<PacketMuxer>>;
+  media::initFfmpegLogging(); // our errors say what matters; no muxer chatter on stderr
   std::unique_ptr<PacketMuxer> mux(new PacketMuxer);
   mux->m = std::make_unique<Impl>();
   Impl &m = *mux->m;

@@ -1,5 +1,7 @@
 #include "core/import/VideoRetimer.h"
 
+#include "core/media/FfmpegUtil.h"
+
 #include <cmath>
 #include <cstring>
 
@@ -53,6 +55,7 @@ Result<std::int64_t> retimeVideo(const std::filesystem::path &source, const std:
   const std::string name = source.filename().string();
   if (!(fps > 0 && fps < 10000))
     return R::failure(name + ": frame rate hint must be between 0 and 10000");
+  media::initFfmpegLogging();
   Input in;
   int rc = avformat_open_input(&in.ctx, source.c_str(), nullptr, nullptr);
   if (rc < 0 || (rc = avformat_find_stream_info(in.ctx, nullptr)) < 0)
