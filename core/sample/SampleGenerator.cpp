@@ -4,7 +4,10 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include <array>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <optional>
@@ -62,10 +65,12 @@ Status moveInto(const fs::path &from, const fs::path &to) {
   return okStatus();
 }
 
+// Renders frames on two worker threads (frame i on worker i % 2) into a small ring of slots while
+// this thread converts and encodes them in order: rendering is the longest part of the job.
 Status writeVideo(const SampleOptions &o, const SceneScript &script, const SampleCalibration &cal,
                   const std::vector<Timestamp> &frameTimes, const fs::path &folder, const std::string &encoder,
                   std::vector<FaceBox> &faces, const SampleProgress &progress, std::atomic<bool> &cancel) {
-  RgbRenderer renderer(cal.rgb, cal.T_device_rgb);
+  const RgbRenderer renderer(cal.rgb, cal.T_device_rgb);
   VideoEncoderSettings s;
   s.path = folder / "rgb.partial.mp4";
   s.encoder = encoder;
@@ -80,20 +85,81 @@ Status writeVideo(const SampleOptions &o, const SceneScript &script, const Sampl
   VideoEncoder enc;
   if (Status st = enc.open(s); !st)
     return st;
-  cv::Mat frame;
-  for (std::size_t i = 0; i < frameTimes.size(); ++i) {
-    if (cancel)
-      return Status::failure(folder.generic_string() + ": cancelled");
-    const SceneState state = script.stateAt(script.secondsOf(frameTimes[i]));
-    renderer.render(state, static_cast<std::uint32_t>(i), frame);
-    if (const auto box = renderer.faceBox(state))
-      faces.push_back({static_cast<int>(i), frameTimes[i], *box});
-    if (Status st = enc.write(frame.data, static_cast<int>(frame.step), static_cast<std::int64_t>(i)); !st)
-      return st;
-    if (progress && !progress(0.95 * (i + 1) / frameTimes.size())) {
-      cancel = true;
-      return Status::failure(folder.generic_string() + ": cancelled");
+
+  constexpr int kWorkers = 2, kSlots = 4;
+  struct Slot {
+    cv::Mat frame;
+    std::optional<cv::Rect2d> face;
+    bool ready = false;
+  };
+  std::array<Slot, kSlots> slots;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t consumed = 0; // frames handed to the encoder
+  const std::size_t n = frameTimes.size();
+  auto work = [&](std::size_t first) {
+    cv::Mat frame;
+    for (std::size_t i = first; i < n; i += kWorkers) {
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return cancel || i < consumed + kSlots; });
+        if (cancel)
+          return;
+      }
+      const SceneState state = script.stateAt(script.secondsOf(frameTimes[i]));
+      renderer.render(state, static_cast<std::uint32_t>(i), frame);
+      const auto face = renderer.faceBox(state);
+      std::lock_guard lock(mutex);
+      Slot &slot = slots[i % kSlots];
+      std::swap(slot.frame, frame);
+      slot.face = face;
+      slot.ready = true;
+      changed.notify_all();
     }
+  };
+  std::vector<std::thread> workers;
+  for (int w = 0; w < kWorkers; ++w)
+    workers.emplace_back(work, static_cast<std::size_t>(w));
+  auto stopWorkers = [&] {
+    {
+      std::lock_guard lock(mutex);
+      if (consumed < n)
+        cancel = true;
+      changed.notify_all();
+    }
+    for (auto &t : workers)
+      t.join();
+    workers.clear();
+  };
+
+  Status status = okStatus();
+  cv::Mat frame;
+  for (std::size_t i = 0; i < n && status; ++i) {
+    std::optional<cv::Rect2d> face;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return cancel || slots[i % kSlots].ready; });
+      if (cancel) {
+        status = Status::failure(folder.generic_string() + ": cancelled");
+        break;
+      }
+      Slot &slot = slots[i % kSlots];
+      std::swap(slot.frame, frame);
+      face = slot.face;
+      slot.ready = false;
+      consumed = i + 1;
+      changed.notify_all();
+    }
+    if (face)
+      faces.push_back({static_cast<int>(i), frameTimes[i], *face});
+    status = enc.write(frame.data, static_cast<int>(frame.step), static_cast<std::int64_t>(i));
+    if (status && progress && !progress(0.95 * (i + 1) / n))
+      status = Status::failure(folder.generic_string() + ": cancelled");
+  }
+  stopWorkers();
+  if (!status) {
+    cancel = true;
+    return status;
   }
   if (Status st = enc.finish(); !st)
     return st;
