@@ -14,7 +14,7 @@ PACKAGES=(
   qt6-l10n-tools qt6-translations-l10n libgl-dev libglx-dev
   # media
   ffmpeg libavformat-dev libavcodec-dev libavutil-dev libswscale-dev
-  libopencv-dev opencv-data
+  libopencv-dev opencv-data opencv-doc python3-skimage
   # 3D
   libvtk9-dev
   # storage and formats
