@@ -1,25 +1,28 @@
 // tacit: the desktop application. Wiring only; see widgets/app/MainWindow.
+//   tacit                      opens the bundled sample (generated on first start)
+//   tacit PATH                 opens a recording folder or video file
+//   tacit --screenshot OUT.png [--time-ns T] [--size WxH] PATH
+//   tacit --bench-playback PATH --seconds 20 [--speed 2]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSurfaceFormat>
+#include <QTimer>
 #include <QTranslator>
+#include <cstdio>
 
+#include "app/gui/PlaybackBench.h"
+#include "app/gui/ScreenshotRunner.h"
 #include "core/TacitVersion.h"
+#include "core/sample/BundledSample.h"
 #include "core/util/Logging.h"
 #include "widgets/app/MainWindow.h"
+#include "widgets/pose3d/VtkOpenGLWidget.h"
 
 int main(int argc, char **argv) {
   // VTK's OpenGL2 backend needs a 3.2 core context (shared/docs/VTK-QT6.md); set before QApplication.
-  QSurfaceFormat format;
-  format.setRenderableType(QSurfaceFormat::OpenGL);
-  format.setVersion(3, 2);
-  format.setProfile(QSurfaceFormat::CoreProfile);
-  format.setDepthBufferSize(24);
-  format.setStencilBufferSize(8);
-  format.setSamples(0);
-  QSurfaceFormat::setDefaultFormat(format);
+  QSurfaceFormat::setDefaultFormat(tacit::VtkOpenGLWidget::defaultFormat());
 
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("tacit"));
@@ -36,13 +39,31 @@ int main(int argc, char **argv) {
     app.installTranslator(&translator);
 
   QCommandLineParser parser;
-  parser.setApplicationDescription(QApplication::translate("main", "Review, label and curate smart-glasses recordings."));
+  parser.setApplicationDescription(
+      QApplication::translate("main", "Review, label and curate smart-glasses recordings."));
   parser.addHelpOption();
   parser.addVersionOption();
-  QCommandLineOption verbose({QStringLiteral("v"), QStringLiteral("verbose")},
+  QCommandLineOption verbose(QStringLiteral("verbose"),
                              QApplication::translate("main", "Log debug messages to stderr."));
-  parser.addOption(verbose);
-  parser.addPositionalArgument(QStringLiteral("path"), QApplication::translate("main", "Recording folder or video file."));
+  QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                QApplication::translate("main", "Render the window to a PNG file and exit."),
+                                QStringLiteral("OUT.png"));
+  QCommandLineOption timeNs(
+      QStringLiteral("time-ns"),
+      QApplication::translate("main", "Playhead for --screenshot (ns; absolute, or relative to the start)."),
+      QStringLiteral("T"));
+  QCommandLineOption size(QStringLiteral("size"), QApplication::translate("main", "Window size, e.g. 1600x1000."),
+                          QStringLiteral("WxH"));
+  QCommandLineOption bench(
+      QStringLiteral("bench-playback"),
+      QApplication::translate("main", "Play PATH and print presented fps, drops, latency, stalls."));
+  QCommandLineOption seconds(QStringLiteral("seconds"), QApplication::translate("main", "Benchmark duration."),
+                             QStringLiteral("S"), QStringLiteral("20"));
+  QCommandLineOption speed(QStringLiteral("speed"), QApplication::translate("main", "Benchmark playback speed."),
+                           QStringLiteral("X"), QStringLiteral("1"));
+  parser.addOptions({verbose, screenshot, timeNs, size, bench, seconds, speed});
+  parser.addPositionalArgument(QStringLiteral("path"),
+                               QApplication::translate("main", "Recording folder or video file."));
   parser.process(app);
 
   tacit::logging::Options logOptions;
@@ -50,9 +71,53 @@ int main(int argc, char **argv) {
   tacit::logging::init(logOptions);
   tacit::logging::installQtMessageHandler();
 
-  tacit::MainWindow window;
+  const bool automated = parser.isSet(screenshot) || parser.isSet(bench);
+  tacit::MainWindow::Options options;
+  options.restoreSettings = !automated;
+  tacit::MainWindow window(options);
+  if (parser.isSet(size)) {
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    if (wh.size() != 2 || wh[0].toInt() < 200 || wh[1].toInt() < 200) {
+      std::fprintf(stderr, "--size: expected WxH (e.g. 1600x1000), got %s\n", qPrintable(parser.value(size)));
+      return 2;
+    }
+    window.resize(wh[0].toInt(), wh[1].toInt());
+  }
   window.show();
-  if (!parser.positionalArguments().isEmpty())
-    window.openPath(parser.positionalArguments().front());
+
+  QString path = parser.positionalArguments().value(0);
+  if (automated && path.isEmpty()) {
+    // Automated runs without a path use the bundled sample, generated synchronously.
+    auto sample = tacit::sample::ensureBundledSample();
+    if (!sample) {
+      std::fprintf(stderr, "%s\n", sample.error().c_str());
+      return 1;
+    }
+    path = QString::fromStdString(sample.value().string());
+  }
+
+  std::unique_ptr<tacit::ScreenshotRunner> shot;
+  std::unique_ptr<tacit::PlaybackBench> benchRunner;
+  if (parser.isSet(screenshot)) {
+    std::optional<tacit::Timestamp> t;
+    if (parser.isSet(timeNs)) {
+      bool ok = false;
+      t = parser.value(timeNs).toLongLong(&ok);
+      if (!ok) {
+        std::fprintf(stderr, "--time-ns: expected an integer, got %s\n", qPrintable(parser.value(timeNs)));
+        return 2;
+      }
+    }
+    shot = std::make_unique<tacit::ScreenshotRunner>(window, parser.value(screenshot), t);
+    QTimer::singleShot(0, shot.get(), [&shot, path] { shot->start(path); });
+  } else if (parser.isSet(bench)) {
+    benchRunner = std::make_unique<tacit::PlaybackBench>(window, parser.value(seconds).toDouble(),
+                                                         parser.value(speed).toDouble());
+    QTimer::singleShot(0, benchRunner.get(), [&benchRunner, path] { benchRunner->start(path); });
+  } else if (!path.isEmpty()) {
+    window.openPath(path);
+  } else {
+    window.openBundledSample();
+  }
   return app.exec();
 }

@@ -2,56 +2,595 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
+#include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressDialog>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <thread>
+
+#include "core/sample/BundledSample.h"
+#include "core/util/Logging.h"
+#include "widgets/app/ActionRegistry.h"
+#include "widgets/app/OffsetEditor.h"
+#include "widgets/app/RecordingLoader.h"
+#include "widgets/app/RecordingSession.h"
+#include "widgets/app/ShortcutsDialog.h"
+#include "widgets/depth/DepthPanel.h"
+#include "widgets/depth/DepthView.h"
+#include "widgets/plot/PlotsView.h"
+#include "widgets/pose3d/Pose3DView.h"
+#include "widgets/timeline/TimelineWidget.h"
+#include "widgets/transport/TransportBar.h"
+#include "widgets/video/VideoPanel.h"
+#include "widgets/video/VideoView.h"
 
 namespace tacit {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent) {
+namespace {
+constexpr int kMaxRecent = 10;
+const char *kRecentKey = "recentFiles";
+const char *kLayoutsGroup = "layouts";
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent) : MainWindow(Options{}, parent) {}
+
+MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(parent), m_options(options) {
+  setObjectName(QStringLiteral("MainWindow"));
   setWindowTitle(tr("Tacit"));
   resize(1600, 1000);
-  auto *central = new QLabel(tr("Open a recording folder with File → Open (Ctrl+O)."), this);
-  central->setAlignment(Qt::AlignCenter);
-  setCentralWidget(central);
-  createMenus();
+  setAcceptDrops(true);
+  setDockNestingEnabled(true);
+  m_time.setTickInterval(8); // fine enough for 2x playback of 30 fps video
+  m_actions = new ActionRegistry(this);
+  createActions();
   createDocks();
-  statusBar()->showMessage(tr("Ready"));
+  createMenus();
+  connectTransport();
+  m_defaultState = saveState();
+  if (m_options.restoreSettings) {
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    m_restoredState = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+  }
+  statusBar()->showMessage(tr("Open a recording folder with File → Open (Ctrl+O), or drop one here."));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  if (m_cancelLoad)
+    *m_cancelLoad = true;
+  m_session.reset();
+}
 
-void MainWindow::createMenus() {
-  QMenu *file = menuBar()->addMenu(tr("&File"));
-  QAction *open = file->addAction(tr("&Open Recording…"));
-  open->setShortcut(QKeySequence::Open);
-  connect(open, &QAction::triggered, this, [this] {
+VideoView *MainWindow::videoView() const {
+  return m_videoPanel->view();
+}
+DepthView *MainWindow::depthView() const {
+  return m_depthPanel->view();
+}
+
+void MainWindow::createActions() {
+  ActionRegistry &a = *m_actions;
+  const QString file = tr("File"), play = tr("Playback"), view = tr("View"), tl = tr("Timeline");
+  a.add("file.open", tr("&Open Recording Folder…"), file, {QKeySequence::Open});
+  a.add("file.openVideo", tr("Open &Video File…"), file);
+  a.add("file.quit", tr("&Quit"), file, {QKeySequence::Quit});
+  a.add("playback.toggle", tr("Play"), play, {Qt::Key_Space});
+  a.add("playback.stepForward", tr("Next Frame"), play, {Qt::Key_Right});
+  a.add("playback.stepBack", tr("Previous Frame"), play, {Qt::Key_Left});
+  a.add("playback.forward10", tr("Forward 10 Frames"), play, {Qt::SHIFT | Qt::Key_Right});
+  a.add("playback.back10", tr("Back 10 Frames"), play, {Qt::SHIFT | Qt::Key_Left});
+  a.add("playback.forward100", tr("Forward 100 Frames"), play, {Qt::Key_PageDown});
+  a.add("playback.back100", tr("Back 100 Frames"), play, {Qt::Key_PageUp});
+  a.add("playback.reverse", tr("Play Reverse (repeat: faster)"), play, {Qt::Key_J});
+  a.add("playback.pause", tr("Pause"), play, {Qt::Key_K});
+  a.add("playback.forward", tr("Play Forward (repeat: faster)"), play, {Qt::Key_L});
+  a.add("playback.start", tr("Go to Start"), play, {Qt::Key_Home});
+  a.add("playback.end", tr("Go to End"), play, {Qt::Key_End});
+  a.add("playback.loopIn", tr("Set Loop In"), play, {Qt::Key_I});
+  a.add("playback.loopOut", tr("Set Loop Out"), play, {Qt::Key_O});
+  QAction *loop = a.add("playback.loop", tr("Loop"), play, {Qt::CTRL | Qt::Key_L});
+  loop->setCheckable(true);
+  a.add("timeline.zoomIn", tr("Zoom In Timeline"), tl,
+        {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+  a.add("timeline.zoomOut", tr("Zoom Out Timeline"), tl, {QKeySequence(Qt::CTRL | Qt::Key_Minus)});
+  a.add("view.fit", tr("Fit Views"), view, {Qt::Key_F});
+  a.add("view.saveLayout", tr("Save Layout As…"), view);
+  a.add("view.resetLayout", tr("Reset Layout"), view);
+  a.add("help.shortcuts", tr("&Keyboard Shortcuts"), tr("Help"), {QKeySequence::HelpContents});
+  a.add("help.about", tr("&About Tacit"), tr("Help"));
+  // Short labels for the transport buttons (menus keep the full text).
+  const std::pair<const char *, const char *> icons[] = {
+      {"playback.start", "Start"},     {"playback.back100", "−100"},   {"playback.back10", "−10"},
+      {"playback.stepBack", "◀|"},     {"playback.reverse", "◀◀ J"},   {"playback.toggle", "▶ / ❚❚"},
+      {"playback.forward", "L ▶▶"},    {"playback.stepForward", "|▶"}, {"playback.forward10", "+10"},
+      {"playback.forward100", "+100"}, {"playback.end", "End"},        {"playback.loop", "⟲ Loop"}};
+  for (const auto &[id, icon] : icons) {
+    QAction *act = a.action(id);
+    act->setIconText(QString::fromUtf8(icon));
+    act->setToolTip(QStringLiteral("%1 (%2)").arg(act->text(), act->shortcut().toString(QKeySequence::NativeText)));
+  }
+  for (const QString &id : a.ids())
+    addAction(a.action(id)); // shortcuts live on the window, not in any view
+
+  connect(a.action("file.open"), &QAction::triggered, this, [this] {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Recording Folder"));
     if (!dir.isEmpty())
       openPath(dir);
   });
-  file->addSeparator();
-  QAction *quit = file->addAction(tr("&Quit"));
-  quit->setShortcut(QKeySequence::Quit);
-  connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+  connect(a.action("file.openVideo"), &QAction::triggered, this, [this] {
+    const QString f = QFileDialog::getOpenFileName(this, tr("Open Video File"), {},
+                                                   tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm);;All files (*)"));
+    if (!f.isEmpty())
+      openPath(f);
+  });
+  connect(a.action("file.quit"), &QAction::triggered, this, &QWidget::close);
+  connect(a.action("help.shortcuts"), &QAction::triggered, this, [this] {
+    auto *d = new ShortcutsDialog(*m_actions, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+  });
+  connect(a.action("help.about"), &QAction::triggered, this, [this] {
+    QMessageBox::about(this, tr("About Tacit"),
+                       tr("<b>Tacit %1</b><p>Review, label and curate smart-glasses recordings for robot learning.")
+                           .arg(QApplication::applicationVersion()));
+  });
+  connect(a.action("view.saveLayout"), &QAction::triggered, this, [this] {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save Layout"), tr("Layout name:"), QLineEdit::Normal, {}, &ok);
+    if (ok && !name.trimmed().isEmpty())
+      saveLayout(name.trimmed());
+  });
+  connect(a.action("view.resetLayout"), &QAction::triggered, this, [this] {
+    restoreState(m_defaultState);
+    if (m_defaultSizes)
+      m_defaultSizes();
+  });
+}
+
+QDockWidget *MainWindow::addViewDock(const QString &objectName, const QString &title, QWidget *w,
+                                     Qt::DockWidgetArea area) {
+  auto *dock = new QDockWidget(title, this);
+  dock->setObjectName(objectName);
+  dock->setWidget(w);
+  dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                    QDockWidget::DockWidgetClosable);
+  addDockWidget(area, dock);
+  return dock;
 }
 
 void MainWindow::createDocks() {
-  const QStringList names = {tr("Depth"), tr("Plots"), tr("3D"), tr("Timeline")};
-  for (const QString &name : names) {
-    auto *dock = new QDockWidget(name, this);
-    dock->setObjectName(name);
-    dock->setWidget(new QLabel(name, dock));
-    addDockWidget(name == tr("Timeline") ? Qt::BottomDockWidgetArea : Qt::RightDockWidgetArea, dock);
+  // Error banner above everything: file and reason, dismissable, never modal.
+  m_errorBar = new QWidget(this);
+  m_errorBar->setObjectName(QStringLiteral("errorBar"));
+  m_errorBar->setStyleSheet(QStringLiteral("#errorBar{background:#7a2020;} QLabel{color:white;}"));
+  auto *errLayout = new QHBoxLayout(m_errorBar);
+  errLayout->setContentsMargins(8, 3, 8, 3);
+  m_errorLabel = new QLabel(m_errorBar);
+  m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  m_errorLabel->setWordWrap(true);
+  errLayout->addWidget(m_errorLabel, 1);
+  auto *close = new QToolButton(m_errorBar);
+  close->setText(QStringLiteral("✕"));
+  close->setAutoRaise(true);
+  connect(close, &QToolButton::clicked, this, &MainWindow::clearError);
+  errLayout->addWidget(close);
+  auto *errTools = new QToolBar(tr("Errors"), this);
+  errTools->setObjectName(QStringLiteral("errorToolbar"));
+  errTools->setMovable(false);
+  errTools->addWidget(m_errorBar);
+  errTools->toggleViewAction()->setVisible(false);
+  addToolBar(Qt::TopToolBarArea, errTools);
+  errTools->hide();
+  m_errorBar->setProperty("toolbar", QVariant::fromValue<QObject *>(errTools));
+
+  m_videoPanel = new VideoPanel(this);
+  m_depthPanel = new DepthPanel(this);
+  m_plots = new PlotsView(this);
+  m_pose3d = new Pose3DView(this);
+  m_timeline = new TimelineWidget(this);
+  m_offsets = new OffsetEditor(this);
+  // No central widget: every view is a dock that can be moved, hidden and restored.
+  auto *placeholder = new QWidget(this);
+  placeholder->setMaximumSize(0, 0);
+  setCentralWidget(placeholder);
+  QDockWidget *video = addViewDock("dock.video", tr("Video"), m_videoPanel, Qt::LeftDockWidgetArea);
+  QDockWidget *depth = addViewDock("dock.depth", tr("Depth"), m_depthPanel, Qt::RightDockWidgetArea);
+  QDockWidget *pose = addViewDock("dock.3d", tr("3D"), m_pose3d, Qt::RightDockWidgetArea);
+  QDockWidget *plots = addViewDock("dock.plots", tr("Plots"), m_plots, Qt::RightDockWidgetArea);
+  QDockWidget *timeline = addViewDock("dock.timeline", tr("Timeline"), m_timeline, Qt::BottomDockWidgetArea);
+  QDockWidget *offsets = addViewDock("dock.offsets", tr("Offsets"), m_offsets, Qt::BottomDockWidgetArea);
+  splitDockWidget(depth, plots, Qt::Vertical);
+  splitDockWidget(depth, pose, Qt::Horizontal);
+  tabifyDockWidget(timeline, offsets);
+  timeline->raise();
+  m_defaultSizes = [this, video, depth, pose, plots, timeline] {
+    const int w = width(), h = height();
+    resizeDocks({video, depth, pose}, {w * 45 / 100, w * 27 / 100, w * 28 / 100}, Qt::Horizontal);
+    resizeDocks({timeline}, {h * 22 / 100}, Qt::Vertical);
+    resizeDocks({depth, plots}, {h * 36 / 100, h * 34 / 100}, Qt::Vertical);
+  };
+
+  m_transport = new TransportBar(*m_actions, this);
+  auto *transportBar = new QToolBar(tr("Transport"), this);
+  transportBar->setObjectName(QStringLiteral("toolbar.transport"));
+  transportBar->addWidget(m_transport);
+  addToolBar(Qt::BottomToolBarArea, transportBar);
+}
+
+void MainWindow::createMenus() {
+  ActionRegistry &a = *m_actions;
+  QMenu *file = menuBar()->addMenu(tr("&File"));
+  file->addAction(a.action("file.open"));
+  file->addAction(a.action("file.openVideo"));
+  m_recentMenu = file->addMenu(tr("Open &Recent"));
+  rebuildRecentMenu();
+  file->addSeparator();
+  file->addAction(a.action("file.quit"));
+
+  QMenu *playback = menuBar()->addMenu(tr("&Playback"));
+  for (const QString &id : a.ids())
+    if (id.startsWith(QLatin1String("playback.")))
+      playback->addAction(a.action(id));
+
+  m_viewMenu = menuBar()->addMenu(tr("&View"));
+  m_viewMenu->addAction(a.action("view.fit"));
+  m_viewMenu->addAction(a.action("timeline.zoomIn"));
+  m_viewMenu->addAction(a.action("timeline.zoomOut"));
+  m_viewMenu->addSeparator();
+  for (QDockWidget *d : findChildren<QDockWidget *>())
+    m_viewMenu->addAction(d->toggleViewAction());
+  m_viewMenu->addSeparator();
+  m_layoutMenu = m_viewMenu->addMenu(tr("&Layouts"));
+  rebuildLayoutMenu();
+
+  QMenu *help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(a.action("help.shortcuts"));
+  help->addAction(a.action("help.about"));
+}
+
+void MainWindow::stepFrames(int n) {
+  if (!m_time.step(n)) {
+    // No frame stream (sensors only): step by 1/30 s.
+    m_time.pause();
+    m_time.setTime(m_time.time() + n * (kNsPerSecond / 30));
   }
 }
 
+void MainWindow::jklPlay(int direction) {
+  const bool sameDirection = m_time.isPlaying() && ((direction < 0) == m_time.isReverse());
+  const double magnitude = sameDirection ? std::min(10.0, std::abs(m_time.speed()) * 2.0) : 1.0;
+  m_time.setSpeed(direction * magnitude);
+  m_time.play();
+}
+
+void MainWindow::connectTransport() {
+  ActionRegistry &a = *m_actions;
+  connect(a.action("playback.toggle"), &QAction::triggered, &m_time, &TimeControl::togglePlay);
+  connect(a.action("playback.stepForward"), &QAction::triggered, this, [this] { stepFrames(1); });
+  connect(a.action("playback.stepBack"), &QAction::triggered, this, [this] { stepFrames(-1); });
+  connect(a.action("playback.forward10"), &QAction::triggered, this, [this] { stepFrames(10); });
+  connect(a.action("playback.back10"), &QAction::triggered, this, [this] { stepFrames(-10); });
+  connect(a.action("playback.forward100"), &QAction::triggered, this, [this] { stepFrames(100); });
+  connect(a.action("playback.back100"), &QAction::triggered, this, [this] { stepFrames(-100); });
+  connect(a.action("playback.reverse"), &QAction::triggered, this, [this] { jklPlay(-1); });
+  connect(a.action("playback.forward"), &QAction::triggered, this, [this] { jklPlay(1); });
+  connect(a.action("playback.pause"), &QAction::triggered, &m_time, &TimeControl::pause);
+  connect(a.action("playback.start"), &QAction::triggered, this, [this] {
+    m_time.pause();
+    m_time.setTime(m_time.range().begin);
+  });
+  connect(a.action("playback.end"), &QAction::triggered, this, [this] {
+    m_time.pause();
+    m_time.setTime(m_time.range().end - 1);
+  });
+  auto applyLoop = [this] {
+    QAction *loop = m_actions->action("playback.loop");
+    if (!loop->isChecked()) {
+      m_time.clearLoop();
+      m_timeline->setLoop({});
+      return;
+    }
+    TimeRange r = m_timeline->visibleRange();
+    if (m_loopIn)
+      r.begin = *m_loopIn;
+    if (m_loopOut)
+      r.end = *m_loopOut;
+    if (r.empty())
+      r = m_time.range();
+    m_time.setLoop(r);
+    m_timeline->setLoop(r);
+  };
+  connect(a.action("playback.loop"), &QAction::toggled, this, applyLoop);
+  connect(a.action("playback.loopIn"), &QAction::triggered, this, [this, applyLoop] {
+    m_loopIn = m_time.time();
+    if (m_loopOut && *m_loopOut <= *m_loopIn)
+      m_loopOut.reset();
+    applyLoop();
+  });
+  connect(a.action("playback.loopOut"), &QAction::triggered, this, [this, applyLoop] {
+    m_loopOut = m_time.time() + 1;
+    if (m_loopIn && *m_loopIn >= *m_loopOut)
+      m_loopIn.reset();
+    applyLoop();
+  });
+  connect(a.action("timeline.zoomIn"), &QAction::triggered, m_timeline, &TimelineWidget::zoomIn);
+  connect(a.action("timeline.zoomOut"), &QAction::triggered, m_timeline, &TimelineWidget::zoomOut);
+  connect(a.action("view.fit"), &QAction::triggered, this, [this] {
+    m_videoPanel->view()->fit();
+    m_depthPanel->view()->fit();
+    m_timeline->fit();
+    m_plots->fit();
+  });
+
+  connect(m_timeline, &TimelineWidget::seekRequested, this, [this](qint64 t) {
+    m_time.pause();
+    m_time.setTime(t);
+  });
+  connect(m_plots, &PlotsView::seekRequested, this, [this](qint64 t) {
+    m_time.pause();
+    m_time.setTime(t);
+  });
+  connect(m_transport, &TransportBar::timeEntered, this, [this](qint64 rel) {
+    m_time.pause();
+    m_time.setTime(m_time.range().begin + rel);
+  });
+  connect(m_transport, &TransportBar::frameEntered, this, [this](qint64 frame) {
+    if (!m_session)
+      return;
+    if (auto t = m_session->timeOfFrame(frame)) {
+      m_time.pause();
+      m_time.setTime(*t);
+    } else {
+      statusBar()->showMessage(tr("Frame %1 does not exist (0–%2)").arg(frame).arg(m_session->frameCount() - 1), 5000);
+    }
+  });
+  connect(m_transport, &TransportBar::inputRejected, this, [this](const QString &text) {
+    statusBar()->showMessage(tr("Not a time or frame: \"%1\" (try 1:02.5, 62.5 or #120)").arg(text), 5000);
+  });
+  connect(m_transport, &TransportBar::speedChosen, this,
+          [this](double v) { m_time.setSpeed(m_time.isReverse() ? -v : v); });
+  connect(&m_time, &TimeControl::timeChanged, this, &MainWindow::updateTransport, Qt::QueuedConnection);
+  connect(&m_time, &TimeControl::playingChanged, m_transport, &TransportBar::setPlaying);
+  connect(&m_time, &TimeControl::speedChanged, m_transport, &TransportBar::setSpeed);
+  connect(m_offsets, &OffsetEditor::offsetChanged, this, [this](const std::string &id, qint64 off) {
+    if (m_session)
+      m_session->setUserOffset(id, off);
+  });
+}
+
+void MainWindow::updateTransport() {
+  const qint64 frame = m_session ? m_session->currentFrame() : -1;
+  m_transport->setTime(m_time.time() - m_time.range().begin, frame, m_session ? m_session->frameCount() : 0);
+}
+
+void MainWindow::showError(const QString &message) {
+  m_lastError = message;
+  m_errorLabel->setText(message);
+  if (auto *bar = qobject_cast<QToolBar *>(m_errorBar->property("toolbar").value<QObject *>()))
+    bar->show();
+  statusBar()->showMessage(message, 10000);
+  logging::get("tacit.gui")->warn("{}", message.toStdString());
+}
+
+void MainWindow::clearError() {
+  if (auto *bar = qobject_cast<QToolBar *>(m_errorBar->property("toolbar").value<QObject *>()))
+    bar->hide();
+}
+
 bool MainWindow::openPath(const QString &path) {
-  setWindowTitle(tr("%1 — Tacit").arg(path));
-  statusBar()->showMessage(tr("Opened %1").arg(path));
+  const QFileInfo info(path);
+  if (!info.exists()) {
+    const QString msg = tr("%1: no such file or folder").arg(path);
+    showError(msg);
+    emit openFailed(msg);
+    return false;
+  }
+  clearError();
+  if (m_cancelLoad)
+    *m_cancelLoad = true;
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  m_cancelLoad = cancel;
+  const int generation = ++m_loadGeneration;
+  delete m_progress;
+  m_progress = new QProgressDialog(tr("Opening %1…").arg(info.fileName()), tr("Cancel"), 0, 1000, this);
+  m_progress->setWindowTitle(tr("Opening Recording"));
+  m_progress->setMinimumDuration(400); // quick opens never flash a dialog
+  m_progress->setWindowModality(Qt::NonModal);
+  m_progress->setAutoClose(false);
+  m_progress->setAutoReset(false);
+  m_progress->setValue(0);
+  connect(m_progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+  QPointer<MainWindow> self(this);
+  const std::string p = info.absoluteFilePath().toStdString();
+  std::thread([self, cancel, generation, p, path] {
+    auto progress = [self, cancel, generation](double f, const std::string &stage) {
+      QMetaObject::invokeMethod(qApp, [self, generation, f, stage] {
+        if (self && self->m_loadGeneration == generation && self->m_progress) {
+          self->m_progress->setValue(static_cast<int>(f * 1000));
+          self->m_progress->setLabelText(QString::fromStdString(stage));
+        }
+      });
+      return !*cancel;
+    };
+    auto result = std::make_shared<Result<std::unique_ptr<LoadedRecording>>>(loadRecording(p, progress));
+    QMetaObject::invokeMethod(qApp, [self, result, generation, path, cancel] {
+      if (!self || self->m_loadGeneration != generation || *cancel)
+        return;
+      self->onLoaded(result, path);
+    });
+  }).detach();
+  statusBar()->showMessage(tr("Opening %1…").arg(path));
   return true;
+}
+
+void MainWindow::onLoaded(std::shared_ptr<Result<std::unique_ptr<LoadedRecording>>> result, const QString &path) {
+  if (m_progress) {
+    m_progress->close();
+    m_progress->deleteLater();
+  }
+  if (!result->ok()) {
+    const QString msg = QString::fromStdString(result->error());
+    showError(msg);
+    emit openFailed(msg);
+    return;
+  }
+  m_time.pause();
+  m_session.reset();
+  std::unique_ptr<LoadedRecording> rec = result->takeValue();
+  QStringList warnings;
+  for (const auto &w : rec->warnings)
+    warnings << QString::fromStdString(w);
+  for (const auto &m : rec->media)
+    Q_UNUSED(m);
+  SessionViews views{m_videoPanel->view(), m_depthPanel->view(), m_plots, m_pose3d, m_timeline};
+  m_session = std::make_unique<RecordingSession>(std::move(rec), m_time, views);
+  connect(m_session.get(), &RecordingSession::decodeError, this, &MainWindow::showError);
+  std::vector<OffsetEditor::Stream> streams;
+  for (const auto &[id, name] : m_session->offsetStreams())
+    streams.push_back({id, name, m_session->userOffset(id)});
+  m_offsets->setStreams(streams, m_session->framePeriod());
+  setWindowTitle(tr("%1 — Tacit").arg(QFileInfo(path).fileName()));
+  addRecent(QFileInfo(path).absoluteFilePath());
+  if (!warnings.isEmpty())
+    showError(warnings.join(QLatin1Char('\n')));
+  statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
+  updateTransport();
+  emit recordingOpened();
+}
+
+void MainWindow::openBundledSample() {
+  auto *dlg =
+      new QProgressDialog(tr("Generating the bundled sample recording (first start only)…"), QString(), 0, 1000, this);
+  dlg->setWindowTitle(tr("Tacit"));
+  dlg->setMinimumDuration(300);
+  dlg->setWindowModality(Qt::NonModal);
+  dlg->setAutoClose(false);
+  QPointer<MainWindow> self(this);
+  QPointer<QProgressDialog> pd(dlg);
+  std::thread([self, pd] {
+    auto r = sample::ensureBundledSample([pd](double f) {
+      QMetaObject::invokeMethod(qApp, [pd, f] {
+        if (pd)
+          pd->setValue(static_cast<int>(f * 1000));
+      });
+      return true;
+    });
+    const bool ok = r.ok();
+    const QString value = ok ? QString::fromStdString(r.value().string()) : QString::fromStdString(r.error());
+    QMetaObject::invokeMethod(qApp, [self, pd, ok, value] {
+      if (pd)
+        pd->deleteLater();
+      if (!self)
+        return;
+      if (ok)
+        self->openPath(value);
+      else
+        self->showError(tr("Bundled sample: %1").arg(value));
+    });
+  }).detach();
+}
+
+QStringList MainWindow::recentFiles() const {
+  return QSettings().value(kRecentKey).toStringList();
+}
+
+void MainWindow::addRecent(const QString &path) {
+  QSettings s;
+  QStringList list = s.value(kRecentKey).toStringList();
+  list.removeAll(path);
+  list.prepend(path);
+  while (list.size() > kMaxRecent)
+    list.removeLast();
+  s.setValue(kRecentKey, list);
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  m_recentMenu->clear();
+  const QStringList list = recentFiles();
+  for (const QString &p : list)
+    m_recentMenu->addAction(p, this, [this, p] { openPath(p); });
+  if (list.isEmpty())
+    m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+}
+
+void MainWindow::saveLayout(const QString &name) {
+  QSettings s;
+  s.beginGroup(kLayoutsGroup);
+  s.setValue(name, saveState());
+  s.endGroup();
+  rebuildLayoutMenu();
+}
+
+bool MainWindow::restoreLayout(const QString &name) {
+  QSettings s;
+  s.beginGroup(kLayoutsGroup);
+  const QByteArray state = s.value(name).toByteArray();
+  return !state.isEmpty() && restoreState(state);
+}
+
+QStringList MainWindow::layoutNames() const {
+  QSettings s;
+  s.beginGroup(kLayoutsGroup);
+  return s.childKeys();
+}
+
+void MainWindow::rebuildLayoutMenu() {
+  m_layoutMenu->clear();
+  m_layoutMenu->addAction(m_actions->action("view.saveLayout"));
+  m_layoutMenu->addAction(m_actions->action("view.resetLayout"));
+  const QStringList names = layoutNames();
+  if (!names.isEmpty())
+    m_layoutMenu->addSeparator();
+  for (const QString &n : names)
+    m_layoutMenu->addAction(n, this, [this, n] { restoreLayout(n); });
+}
+
+void MainWindow::showEvent(QShowEvent *e) {
+  QMainWindow::showEvent(e);
+  if (!m_shownOnce) {
+    m_shownOnce = true;
+    // Dock sizes are proportions of the window, so apply them once it has its real size.
+    if (!m_restoredState && m_defaultSizes)
+      QTimer::singleShot(0, this, [this] { m_defaultSizes(); });
+  }
+}
+
+void MainWindow::closeEvent(QCloseEvent *e) {
+  if (m_options.restoreSettings) {
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+  }
+  QMainWindow::closeEvent(e);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *e) {
+  if (e->mimeData()->hasUrls())
+    e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *e) {
+  for (const QUrl &url : e->mimeData()->urls()) {
+    if (url.isLocalFile()) {
+      openPath(url.toLocalFile());
+      e->acceptProposedAction();
+      return;
+    }
+  }
 }
 
 } // namespace tacit

@@ -1,22 +1,121 @@
 #pragma once
 // The main window: wiring only (docks, actions, menus); views live in their own folders.
+// Five view docks (Video, Depth, Plots, 3D, Timeline) plus Offsets, a transport bar, named layouts
+// (QSettings saveState), recent files, drag and drop. Opening runs on a worker thread with progress.
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "core/time/TimeControl.h"
+#include "core/util/Result.h"
+
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QProgressDialog;
 
 namespace tacit {
+
+class ActionRegistry;
+class DepthPanel;
+class OffsetEditor;
+class PlotsView;
+class Pose3DView;
+class RecordingSession;
+class TimelineWidget;
+class TransportBar;
+class VideoPanel;
+class VideoView;
+class DepthView;
+struct LoadedRecording;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 public:
+  struct Options {
+    bool restoreSettings = true; // last layout/geometry; off for --screenshot/--bench (deterministic)
+  };
   explicit MainWindow(QWidget *parent = nullptr);
+  explicit MainWindow(const Options &options, QWidget *parent = nullptr);
   ~MainWindow() override;
 
-  // Opens a recording folder or plain video; errors are shown in the window, not thrown.
+  // Opens a recording folder or plain video in the background; errors are shown in the window.
+  // Returns false only when the path does not exist (reported the same way).
   bool openPath(const QString &path);
+  // Generates the bundled sample on first start (progress dialog), then opens it.
+  void openBundledSample();
+
+  ActionRegistry &actions() const { return *m_actions; }
+  TimeControl &timeControl() { return m_time; }
+  RecordingSession *session() const { return m_session.get(); }
+  VideoView *videoView() const;
+  DepthView *depthView() const;
+  PlotsView *plotsView() const { return m_plots; }
+  Pose3DView *pose3dView() const { return m_pose3d; }
+  TimelineWidget *timeline() const { return m_timeline; }
+  TransportBar *transport() const { return m_transport; }
+  QString lastError() const { return m_lastError; }
+  QStringList recentFiles() const;
+  // Named layouts (QSettings "layouts/<name>").
+  void saveLayout(const QString &name);
+  bool restoreLayout(const QString &name);
+  QStringList layoutNames() const;
+
+signals:
+  void recordingOpened();
+  void openFailed(const QString &message);
+
+protected:
+  void closeEvent(QCloseEvent *) override;
+  void showEvent(QShowEvent *) override;
+  void dragEnterEvent(QDragEnterEvent *) override;
+  void dropEvent(QDropEvent *) override;
 
 private:
+  void createActions();
   void createMenus();
   void createDocks();
+  void connectTransport();
+  void showError(const QString &message);
+  void clearError();
+  void onLoaded(std::shared_ptr<Result<std::unique_ptr<LoadedRecording>>> result, const QString &path);
+  void addRecent(const QString &path);
+  void rebuildRecentMenu();
+  void rebuildLayoutMenu();
+  void updateTransport();
+  void jklPlay(int direction);
+  void stepFrames(int n);
+  QDockWidget *addViewDock(const QString &objectName, const QString &title, QWidget *w, Qt::DockWidgetArea area);
+
+  Options m_options;
+  TimeControl m_time;
+  ActionRegistry *m_actions = nullptr;
+  VideoPanel *m_videoPanel = nullptr;
+  DepthPanel *m_depthPanel = nullptr;
+  PlotsView *m_plots = nullptr;
+  Pose3DView *m_pose3d = nullptr;
+  TimelineWidget *m_timeline = nullptr;
+  TransportBar *m_transport = nullptr;
+  OffsetEditor *m_offsets = nullptr;
+  QLabel *m_errorLabel = nullptr;
+  QWidget *m_errorBar = nullptr;
+  QMenu *m_recentMenu = nullptr;
+  QMenu *m_layoutMenu = nullptr;
+  QMenu *m_viewMenu = nullptr;
+  QByteArray m_defaultState;
+  std::function<void()> m_defaultSizes;
+  bool m_shownOnce = false;
+  bool m_restoredState = false;
+  std::unique_ptr<RecordingSession> m_session;
+  QPointer<QProgressDialog> m_progress;
+  std::shared_ptr<std::atomic<bool>> m_cancelLoad;
+  QString m_lastError;
+  int m_loadGeneration = 0;
+  std::optional<Timestamp> m_loopIn, m_loopOut;
 };
 
 } // namespace tacit

@@ -1,0 +1,379 @@
+#include "widgets/app/RecordingSession.h"
+
+#include <cmath>
+
+#include "core/time/TimeControl.h"
+#include "widgets/common/HandColors.h"
+#include "widgets/depth/DepthView.h"
+#include "widgets/plot/PlotsView.h"
+#include "widgets/pose3d/Pose3DView.h"
+#include "widgets/timeline/TimelineWidget.h"
+#include "widgets/video/VideoView.h"
+
+namespace tacit {
+
+namespace {
+constexpr std::size_t kVideoCacheBytes = 320u << 20;
+constexpr std::size_t kDepthCacheBytes = 96u << 20;
+constexpr Timestamp kHandMaxGap = 100 * kNsPerMs;
+
+// Gaze is in the central pupil frame (X left, Y up, Z forward): the device frame turned 180° about z
+// (docs/recording-format.md; the same convention as Aria's CPF relative to its camera frames).
+const Rigid &deviceFromCpf() {
+  static const Rigid r = [] {
+    Rigid t;
+    t.rotation = Eigen::Quaterniond(Eigen::AngleAxisd(M_PI, Eigen::Vector3d::UnitZ()));
+    return t;
+  }();
+  return r;
+}
+
+std::int64_t latestAt(const std::vector<Timestamp> &times, Timestamp t) {
+  auto it = std::upper_bound(times.begin(), times.end(), t);
+  return static_cast<std::int64_t>(it - times.begin()) - 1;
+}
+
+Timestamp medianPeriod(const std::vector<Timestamp> &t) {
+  if (t.size() < 2)
+    return 0;
+  std::vector<Timestamp> d;
+  for (std::size_t i = 1; i < t.size() && i < 400; ++i)
+    d.push_back(t[i] - t[i - 1]);
+  std::nth_element(d.begin(), d.begin() + d.size() / 2, d.end());
+  return d[d.size() / 2];
+}
+
+double horizontalFov(const geometry::CameraModel &m) {
+  const auto a = m.unproject(Eigen::Vector2d(0, m.height() / 2.0));
+  const auto b = m.unproject(Eigen::Vector2d(m.width() - 1, m.height() / 2.0));
+  if (!a || !b)
+    return 1.9;
+  return std::acos(std::clamp(a->normalized().dot(b->normalized()), -1.0, 1.0));
+}
+} // namespace
+
+RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, TimeControl &time, SessionViews views,
+                                   QObject *parent)
+    : QObject(parent), m_rec(std::move(recording)), m_time(time), m_views(views) {
+  m_wall.start();
+  for (auto &m : m_rec->media) {
+    auto fetcher = std::make_unique<FrameFetcher>(std::move(m.source), m.depth ? kDepthCacheBytes : kVideoCacheBytes);
+    const bool depth = m.depth;
+    connect(fetcher.get(), &FrameFetcher::frameReady, this, [this, depth](qint64 index, const QImage &img) {
+      const LoadedMedia *lm = depth ? m_rec->depth() : m_rec->video();
+      qint64 &wanted = depth ? m_depthIndex : m_videoIndex;
+      qint64 &shown = depth ? m_depthShown : m_videoShown;
+      // Newest wins, but a late frame between the shown one and the wanted one is still progress.
+      const bool between = shown >= 0 && ((shown < index && index < wanted) || (wanted < index && index < shown));
+      if (index != wanted && !between)
+        return;
+      shown = index;
+      if (depth) {
+        m_views.depth->setDepthFrame(img, index);
+      } else {
+        const Timestamp rel =
+            lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId) - m_rec->range.begin;
+        m_views.video->setFrame(img, index, rel);
+      }
+    });
+    connect(fetcher.get(), &FrameFetcher::decodeFailed, this,
+            [this](qint64, const QString &message) { emit decodeError(message); });
+    (m.depth ? m_depthFetcher : m_videoFetcher) = std::move(fetcher);
+  }
+  setupViews();
+  connect(&m_time, &TimeControl::timeChanged, this, &RecordingSession::onTimeChanged);
+  connect(&m_time, &TimeControl::offsetsChanged, this, &RecordingSession::refresh);
+}
+
+RecordingSession::~RecordingSession() {
+  if (m_rec->video())
+    m_time.removeFrameTimes(m_rec->video()->streamId);
+}
+
+Timestamp RecordingSession::streamTime(const std::string &id) const {
+  return m_time.streamTime(id);
+}
+
+void RecordingSession::applyOffsets() {
+  // Series times are in their file's clock: their manifest offset goes through TimeControl together
+  // with the user's nudge. Video/depth sources already include the manifest offset.
+  for (const auto &s : m_rec->manifest.streams) {
+    const bool mediaStream = s.kind == StreamKind::Video || s.kind == StreamKind::Depth;
+    const Timestamp base = mediaStream ? 0 : s.timeOffsetNs;
+    m_time.setStreamOffset(s.id, base + userOffset(s.id));
+  }
+}
+
+Timestamp RecordingSession::userOffset(const std::string &id) const {
+  auto it = m_userOffsets.find(id);
+  return it == m_userOffsets.end() ? 0 : it->second;
+}
+
+void RecordingSession::setUserOffset(const std::string &id, Timestamp offsetNs) {
+  m_userOffsets[id] = offsetNs;
+  applyOffsets();
+  if (m_views.timeline)
+    m_views.timeline->setLanes(timelineLanes());
+}
+
+std::vector<std::pair<std::string, QString>> RecordingSession::offsetStreams() const {
+  std::vector<std::pair<std::string, QString>> out;
+  auto add = [&](const std::string &id, const QString &what) {
+    if (!id.empty())
+      out.emplace_back(id, QStringLiteral("%1 (%2)").arg(QString::fromStdString(id), what));
+  };
+  if (auto *v = m_rec->video())
+    add(v->streamId, tr("video"));
+  if (auto *d = m_rec->depth())
+    add(d->streamId, tr("depth"));
+  add(m_rec->imuId, tr("IMU"));
+  add(m_rec->handsId, tr("hands"));
+  add(m_rec->trajectoryId, tr("trajectory"));
+  add(m_rec->gazeId, tr("gaze"));
+  return out;
+}
+
+qint64 RecordingSession::frameCount() const {
+  return m_rec->video() ? static_cast<qint64>(m_rec->video()->times.size()) : 0;
+}
+
+std::optional<Timestamp> RecordingSession::timeOfFrame(qint64 frame) const {
+  const LoadedMedia *v = m_rec->video();
+  if (!v || frame < 0 || frame >= static_cast<qint64>(v->times.size()))
+    return std::nullopt;
+  return v->times[static_cast<std::size_t>(frame)] + m_time.streamOffset(v->streamId);
+}
+
+bool RecordingSession::framesSettled() const {
+  const bool videoOk = !m_rec->video() || (m_videoIndex >= 0 && m_videoShown == m_videoIndex);
+  const bool depthOk = !m_rec->depth() || m_depthIndex < 0 || m_depthShown == m_depthIndex;
+  return videoOk && depthOk;
+}
+
+std::optional<double> RecordingSession::requestAgeMs(qint64 frameIndex) const {
+  auto it = m_requestedAt.find(frameIndex);
+  if (it == m_requestedAt.end())
+    return std::nullopt;
+  return (m_wall.nsecsElapsed() - it->second) / 1e6;
+}
+
+std::vector<TimelineLane> RecordingSession::timelineLanes() const {
+  std::vector<TimelineLane> lanes;
+  auto offset = [this](const std::string &id) { return m_time.streamOffset(id); };
+  auto addLane = [&](const std::string &id, const QString &name, const QColor &c, std::vector<Timestamp> times) {
+    const Timestamp off = offset(id);
+    for (auto &t : times)
+      t += off;
+    TimelineLane lane;
+    lane.id = QString::fromStdString(id);
+    lane.name = name;
+    lane.color = c;
+    lane.spans = coverageFromTimes(times, 0);
+    lanes.push_back(std::move(lane));
+  };
+  if (auto *v = m_rec->video())
+    addLane(v->streamId, tr("Video"), QColor(0x5b, 0x8d, 0xef), v->times);
+  if (auto *d = m_rec->depth())
+    addLane(d->streamId, tr("Depth"), QColor(0x8e, 0x6c, 0xef), d->times);
+  if (m_rec->imu)
+    addLane(m_rec->imuId, tr("IMU"), QColor(0x4c, 0xc9, 0x8a), m_rec->imu->series().times());
+  if (m_rec->hands) {
+    // Coverage of each hand = samples where it is present.
+    for (int side = 0; side < 2; ++side) {
+      std::vector<Timestamp> present;
+      const int c = m_rec->hands->confidenceChannel(static_cast<series::HandSide>(side));
+      const auto &s = m_rec->hands->series();
+      for (std::size_t i = 0; i < s.size(); ++i)
+        if (c < 0 || s.value(static_cast<std::size_t>(c), i) >= 0)
+          present.push_back(s.timeAt(i));
+      addLane(m_rec->handsId, side == 0 ? tr("Left hand") : tr("Right hand"), handColor(side).darker(120), present);
+    }
+  }
+  if (m_rec->trajectory)
+    addLane(m_rec->trajectoryId, tr("Trajectory"), QColor(0xc9, 0xa2, 0x4c), m_rec->trajectory->series().times());
+  if (m_rec->gaze)
+    addLane(m_rec->gazeId, tr("Gaze"), gazeColor().darker(130), m_rec->gaze->series().times());
+  TimelineLane segments;
+  segments.id = QStringLiteral("segments");
+  segments.name = tr("Segments");
+  segments.kind = TimelineLane::Kind::Segments;
+  segments.color = QColor(0x6a, 0xb0, 0x4c);
+  lanes.push_back(segments);
+  TimelineLane flags;
+  flags.id = QStringLiteral("flags");
+  flags.name = tr("Flags");
+  flags.kind = TimelineLane::Kind::Flags;
+  flags.color = QColor(0xe0, 0x5a, 0x47);
+  lanes.push_back(flags);
+  return lanes;
+}
+
+void RecordingSession::setupViews() {
+  const LoadedRecording &r = *m_rec;
+  applyOffsets();
+  const Calibration &cal = r.manifest.calibration;
+  if (const LoadedMedia *v = r.video()) {
+    m_framePeriod = medianPeriod(v->times);
+    m_time.setFrameTimes(v->streamId, v->times);
+    m_time.setStepStream(v->streamId);
+    if (m_views.video) {
+      m_views.video->setRotation(v->rotationDeg);
+      const CameraCalibration *cc = cal.camera(v->camera);
+      m_views.video->setProjector(cc ? CameraProjector(*cc, v->size) : CameraProjector());
+      m_views.video->setPlaceholder(tr("Decoding…"));
+    }
+    if (m_views.pose3d) {
+      if (const CameraCalibration *cc = cal.camera(v->camera); cc && cc->model)
+        m_views.pose3d->setCameraFrustum(cc->T_device_camera, horizontalFov(*cc->model),
+                                         double(cc->model->width()) / std::max(1, cc->model->height()));
+    }
+  } else if (m_views.video) {
+    m_views.video->setImage({});
+    m_views.video->setPlaceholder(tr("This recording has no video stream"));
+  }
+  if (const LoadedMedia *d = r.depth(); d && m_views.depth) {
+    m_views.depth->setRotation(d->rotationDeg);
+    const CameraCalibration *cc = cal.camera(d->camera);
+    m_views.depth->setProjector(cc ? CameraProjector(*cc, d->size) : CameraProjector());
+  }
+  if (m_views.plots) {
+    std::vector<std::shared_ptr<PlotSource>> sources;
+    auto offsetFn = [this](std::string id) { return [this, id] { return m_time.streamOffset(id); }; };
+    if (r.imu) {
+      std::shared_ptr<const series::Series> s(r.imu, &r.imu->series());
+      sources.push_back(std::make_shared<SeriesPlotSource>(tr("Accelerometer"), QStringLiteral("m/s²"), s,
+                                                           std::vector<int>{0, 1, 2}, QStringList{"x", "y", "z"},
+                                                           offsetFn(r.imuId)));
+      sources.push_back(std::make_shared<SeriesPlotSource>(tr("Gyroscope"), QStringLiteral("rad/s"), s,
+                                                           std::vector<int>{3, 4, 5}, QStringList{"x", "y", "z"},
+                                                           offsetFn(r.imuId)));
+    }
+    if (r.hands) {
+      std::shared_ptr<const series::Series> s(r.hands, &r.hands->series());
+      const int cl = r.hands->confidenceChannel(series::HandSide::Left);
+      const int cr = r.hands->confidenceChannel(series::HandSide::Right);
+      if (cl >= 0 && cr >= 0) {
+        auto src = std::make_shared<SeriesPlotSource>(tr("Hand confidence"), QString(), s, std::vector<int>{cl, cr},
+                                                      QStringList{tr("left"), tr("right")}, offsetFn(r.handsId));
+        src->setColors({handColor(0), handColor(1)});
+        sources.push_back(src);
+      }
+    }
+    if (r.handSpeed) {
+      auto src = std::make_shared<SeriesPlotSource>(tr("Hand speed"), QStringLiteral("m/s"), r.handSpeed,
+                                                    std::vector<int>{0, 1}, QStringList{tr("left"), tr("right")},
+                                                    offsetFn(r.handsId));
+      src->setColors({handColor(0), handColor(1)});
+      sources.push_back(src);
+    }
+    m_views.plots->setSources(sources, r.range);
+  }
+  if (m_views.pose3d) {
+    std::vector<Eigen::Vector3d> trail;
+    if (r.trajectory) {
+      trail.reserve(r.trajectory->size());
+      for (std::size_t i = 0; i < r.trajectory->size(); ++i)
+        trail.push_back(r.trajectory->poseAt(i).translation);
+    }
+    m_views.pose3d->setTrajectory(trail);
+  }
+  if (m_views.timeline) {
+    m_views.timeline->setRange(r.range);
+    m_views.timeline->setFramePeriod(m_framePeriod);
+    m_views.timeline->setLanes(timelineLanes());
+  }
+  m_time.setRange(r.range);
+  m_time.setTime(r.range.begin);
+}
+
+void RecordingSession::refresh() {
+  m_lastTime = kInvalidTime;
+  onTimeChanged(m_time.time());
+}
+
+void RecordingSession::onTimeChanged(qint64 t) {
+  const int direction = m_time.isPlaying() ? (m_time.isReverse() ? -1 : 1) : (t >= m_lastTime ? 1 : -1);
+  m_lastTime = t;
+  auto updateMedia = [&](const LoadedMedia *m, FrameFetcher *fetcher, qint64 &wanted, qint64 &shown, bool depth) {
+    if (!m || !fetcher)
+      return;
+    qint64 idx = latestAt(m->times, streamTime(m->streamId));
+    idx = std::clamp<qint64>(idx, 0, static_cast<qint64>(m->times.size()) - 1);
+    if (idx == wanted)
+      return;
+    wanted = idx;
+    if (!depth) {
+      m_requestedAt[idx] = m_wall.nsecsElapsed();
+      while (m_requestedAt.size() > 256)
+        m_requestedAt.erase(m_requestedAt.begin());
+    }
+    if (auto img = fetcher->cached(idx)) {
+      shown = idx;
+      if (depth) {
+        m_views.depth->setDepthFrame(*img, idx);
+      } else {
+        const Timestamp rel =
+            m->times[static_cast<std::size_t>(idx)] + m_time.streamOffset(m->streamId) - m_rec->range.begin;
+        m_views.video->setFrame(*img, idx, rel);
+      }
+      fetcher->request(idx, direction); // keeps read-ahead anchored at the playhead
+    } else {
+      fetcher->request(idx, direction);
+    }
+  };
+  if (m_views.video)
+    m_views.video->setFastScaling(m_time.isPlaying());
+  if (m_views.depth)
+    m_views.depth->setFastScaling(m_time.isPlaying());
+  updateMedia(m_rec->video(), m_videoFetcher.get(), m_videoIndex, m_videoShown, false);
+  updateMedia(m_rec->depth(), m_depthFetcher.get(), m_depthIndex, m_depthShown, true);
+
+  series::HandPose hands[2];
+  if (m_rec->hands) {
+    const Timestamp ht = streamTime(m_rec->handsId);
+    for (int side = 0; side < 2; ++side)
+      hands[side] = m_rec->hands->interpolateAt(ht, static_cast<series::HandSide>(side), kHandMaxGap);
+  }
+  if (m_views.video)
+    m_views.video->setHands(hands[0], hands[1]);
+  if (m_views.depth)
+    m_views.depth->setHands(hands[0], hands[1]);
+
+  std::optional<Rigid> head;
+  if (m_rec->trajectory) {
+    if (auto pose = m_rec->trajectory->interpolatePoseAt(streamTime(m_rec->trajectoryId))) {
+      Rigid r;
+      r.rotation = pose->rotation;
+      r.translation = pose->translation;
+      head = r;
+    }
+  }
+  std::optional<Eigen::Vector3d> gazePoint, gazeOrigin;
+  Eigen::Vector3d gazeDir = Eigen::Vector3d::UnitZ();
+  double gazeLength = 1.0;
+  if (m_rec->gaze && !m_rec->gaze->timeRange().empty()) {
+    const Timestamp gt = streamTime(m_rec->gazeId);
+    const TimeRange gr = m_rec->gaze->timeRange();
+    if (gt >= gr.begin && gt < gr.end + kHandMaxGap) {
+      const series::GazeSample g = m_rec->gaze->interpolateAt(gt);
+      const Rigid &cpf = deviceFromCpf();
+      gazeLength = g.hasDepth() ? g.depth : 1.0;
+      gazeDir = cpf.rotation * g.direction();
+      gazeOrigin = cpf.translation;
+      gazePoint = cpf.apply(g.direction() * gazeLength);
+    }
+  }
+  if (m_views.video)
+    m_views.video->setGazePoint(gazePoint);
+  if (m_views.pose3d && m_views.pose3d->isVisible()) {
+    m_views.pose3d->setHeadPose(head);
+    m_views.pose3d->setHands(hands[0], hands[1]);
+    m_views.pose3d->setGazeRay(gazeOrigin, gazeDir, gazeLength);
+  }
+  if (m_views.plots)
+    m_views.plots->setPlayhead(t);
+  if (m_views.timeline)
+    m_views.timeline->setPlayhead(t);
+}
+
+} // namespace tacit

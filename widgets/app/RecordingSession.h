@@ -1,0 +1,83 @@
+#pragma once
+// Wires one loaded recording to the views (GUI thread): on every TimeControl::timeChanged it asks
+// each stream for its latest sample at the playhead (in that stream's clock) and feeds the video,
+// depth, plots, 3D and timeline views. Owns the decode workers.
+#include <QElapsedTimer>
+#include <QObject>
+#include <map>
+#include <memory>
+
+#include "widgets/app/FrameFetcher.h"
+#include "widgets/app/RecordingLoader.h"
+#include "widgets/timeline/TimelineLane.h"
+
+namespace tacit {
+
+class TimeControl;
+class VideoView;
+class DepthView;
+class PlotsView;
+class Pose3DView;
+class TimelineWidget;
+
+struct SessionViews {
+  VideoView *video = nullptr;
+  DepthView *depth = nullptr;
+  PlotsView *plots = nullptr;
+  Pose3DView *pose3d = nullptr;
+  TimelineWidget *timeline = nullptr;
+};
+
+class RecordingSession : public QObject {
+  Q_OBJECT
+public:
+  RecordingSession(std::unique_ptr<LoadedRecording> recording, TimeControl &time, SessionViews views,
+                   QObject *parent = nullptr);
+  ~RecordingSession() override;
+
+  const LoadedRecording &recording() const { return *m_rec; }
+  // Streams with a time offset the user can nudge: id -> display name.
+  std::vector<std::pair<std::string, QString>> offsetStreams() const;
+  // User nudge (on top of the manifest offset) of a stream.
+  Timestamp userOffset(const std::string &streamId) const;
+  void setUserOffset(const std::string &streamId, Timestamp offsetNs);
+  // Nominal frame period of the main video (0 without video).
+  Timestamp framePeriod() const { return m_framePeriod; }
+  // Current video frame index at the playhead (-1 without video).
+  qint64 currentFrame() const { return m_videoIndex; }
+  qint64 frameCount() const;
+  // Global time of a video frame (for typed frame numbers).
+  std::optional<Timestamp> timeOfFrame(qint64 frame) const;
+  // True when the shown video/depth frames are the ones wanted at the playhead.
+  bool framesSettled() const;
+  std::vector<TimelineLane> timelineLanes() const;
+
+  // Wall time at which the frame shown now was requested (bench latency).
+  std::optional<double> requestAgeMs(qint64 frameIndex) const;
+
+public slots:
+  void onTimeChanged(qint64 timeNs);
+  void refresh();
+
+signals:
+  void decodeError(const QString &message);
+
+private:
+  void setupViews();
+  void applyOffsets();
+  Timestamp streamTime(const std::string &id) const;
+
+  std::unique_ptr<LoadedRecording> m_rec;
+  TimeControl &m_time;
+  SessionViews m_views;
+  std::unique_ptr<FrameFetcher> m_videoFetcher, m_depthFetcher;
+  std::map<std::string, Timestamp> m_userOffsets;
+  Timestamp m_framePeriod = 0;
+  qint64 m_videoIndex = -1, m_depthIndex = -1;
+  qint64 m_videoShown = -1, m_depthShown = -1;
+  Timestamp m_lastTime = kInvalidTime;
+  QElapsedTimer m_wall;
+  std::map<qint64, qint64> m_requestedAt; // frame -> wall ns (recent only)
+};
+
+} // namespace tacit
