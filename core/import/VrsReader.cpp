@@ -184,7 +184,7 @@ Status Reader::readIndex(const Header &h, std::uint64_t firstRecord) {
   const bool indexAtEnd = indexOffset > firstRecord;
   // Records live between firstRecord and the index (classic) or the end of the file (front index).
   std::uint64_t recordsEnd = indexAtEnd ? std::min(indexOffset, fileSize) : fileSize;
-  if (indexOffset >= fileSize) {
+  if (indexOffset == 0 || indexOffset >= fileSize) {
     if (indexOffset > 0) {
       m_truncated = true;
       m_warnings.push_back(err("file is truncated: the index record at byte " + std::to_string(indexOffset) +
@@ -203,7 +203,6 @@ Status Reader::readIndex(const Header &h, std::uint64_t firstRecord) {
     rh.parse(head.data());
   if (!ok || rh.typeId != kIndexTypeId || rh.recordSize < m_recordHeaderSize || rh.recordSize > kMaxMetadataRecord ||
       indexOffset + rh.recordSize > fileSize) {
-    m_truncated = m_truncated || indexOffset + rh.recordSize > fileSize;
     m_warnings.push_back(err("index record is missing or damaged; records rebuilt by scanning"));
     scanRecords(firstRecord, recordsEnd);
     return okStatus();

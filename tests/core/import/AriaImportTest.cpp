@@ -238,6 +238,19 @@ private slots:
     QVERIFY(leftovers(o.out.parent_path()).empty());
   }
 
+  void cancelledImportLeavesNothing() {
+    import::AriaImportOptions o;
+    o.vrs = shared("aria/aea/recording.vrs");
+    o.out = tmp("rec_cancel");
+    int calls = 0;
+    o.progress = [&](double, const std::string &) { return ++calls < 3; };
+    auto r = import::importAria(o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error(), std::string("import cancelled"));
+    QVERIFY(!fs::exists(o.out));
+    QVERIFY(leftovers(o.out.parent_path()).empty());
+  }
+
   void existingOutputIsRefused() {
     fs::create_directories(tmp("taken"));
     writeAll(tmp("taken/keep.txt"), "x");

@@ -2,9 +2,14 @@
 // and the real Aria Gen1 recording (format-samples/aria/SOURCES.md).
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
+#include <lz4frame.h>
+#include <zstd.h>
+
+#include "core/import/VrsDecompress.h"
 #include "core/import/VrsImageDecoder.h"
 #include "core/import/VrsReader.h"
 #include "core/import/VrsRecordDecoder.h"
@@ -248,6 +253,42 @@ private slots:
     auto h = Reader::open(p);
     QVERIFY(!h.ok());
     QVERIFY2(h.error().find("description") != std::string::npos, h.error().c_str());
+  }
+
+  void decompressLz4AndZstd() {
+    std::vector<std::uint8_t> raw(100000);
+    for (std::size_t i = 0; i < raw.size(); ++i)
+      raw[i] = std::uint8_t((i * 7) % 251 / 3);
+    std::vector<std::uint8_t> lz(LZ4F_compressFrameBound(raw.size(), nullptr));
+    lz.resize(LZ4F_compressFrame(lz.data(), lz.size(), raw.data(), raw.size(), nullptr));
+    auto a = decompress(Compression::Lz4, lz.data(), lz.size(), raw.size());
+    QVERIFY2(a.ok(), a.error().c_str());
+    QVERIFY(*a == raw);
+    std::vector<std::uint8_t> zs(ZSTD_compressBound(raw.size()));
+    zs.resize(ZSTD_compress(zs.data(), zs.size(), raw.data(), raw.size(), 3));
+    auto b = decompress(Compression::Zstd, zs.data(), zs.size(), raw.size());
+    QVERIFY(b.ok() && *b == raw);
+    // Damaged payloads and wrong sizes are errors, never crashes.
+    auto c = decompress(Compression::Lz4, lz.data(), lz.size() / 2, raw.size());
+    QVERIFY(!c.ok());
+    QVERIFY(!decompress(Compression::Zstd, zs.data(), zs.size() / 2, raw.size()).ok());
+    QVERIFY(!decompress(Compression::Zstd, zs.data(), zs.size(), raw.size() + 10).ok());
+    QVERIFY(!decompress(Compression(7), zs.data(), zs.size(), raw.size()).ok());
+  }
+
+  void missingIndexIsRebuiltByScanning() {
+    QTemporaryDir dir;
+    std::ifstream in(shared("vrs/sample_file.vrs"), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    std::memset(bytes.data() + 24, 0, 8); // indexRecordOffset = 0
+    fs::path p = fs::path(dir.path().toStdString()) / "noindex.vrs";
+    std::ofstream(p, std::ios::binary).write(bytes.data(), std::streamsize(bytes.size()));
+    auto r = Reader::open(p);
+    QVERIFY2(r.ok(), r.error().c_str());
+    QCOMPARE(r->records().size(), std::size_t(307));
+    QVERIFY(!r->truncated());
+    QVERIFY(!r->warnings().empty());
+    QCOMPARE(countOf(*r, "200-1", RecordType::Data), 101u);
   }
 
   void unknownRecordFormatIsAnError() {
