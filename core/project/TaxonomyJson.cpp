@@ -6,12 +6,13 @@
 
 namespace tacit::project {
 
-nlohmann::json taxonomyToJson(const std::vector<Label> &labels) {
-  std::function<nlohmann::json(Id)> children = [&](Id parent) {
-    auto arr = nlohmann::json::array();
+nlohmann::ordered_json taxonomyToJson(const std::vector<Label> &labels) {
+  using oj = nlohmann::ordered_json;
+  std::function<oj(Id)> children = [&](Id parent) {
+    auto arr = oj::array();
     for (const auto &l : labels) // labels are parents-first, siblings in order
       if (l.parentId == parent) {
-        nlohmann::json j{{"name", l.name}, {"colour", l.colour}, {"key", l.key}, {"description", l.description}};
+        oj j{{"name", l.name}, {"colour", l.colour}, {"key", l.key}, {"description", l.description}};
         auto kids = children(l.id);
         if (!kids.empty())
           j["children"] = std::move(kids);
@@ -19,7 +20,7 @@ nlohmann::json taxonomyToJson(const std::vector<Label> &labels) {
       }
     return arr;
   };
-  return nlohmann::json{{"format", "tacit-taxonomy"}, {"version", 1}, {"labels", children(0)}};
+  return oj{{"format", "tacit-taxonomy"}, {"version", 1}, {"labels", children(0)}};
 }
 
 Result<std::vector<Label>> taxonomyFromJson(const nlohmann::json &json, const std::string &source) {

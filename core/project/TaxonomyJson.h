@@ -11,7 +11,7 @@
 
 namespace tacit::project {
 
-nlohmann::json taxonomyToJson(const std::vector<Label> &labels);
+nlohmann::ordered_json taxonomyToJson(const std::vector<Label> &labels); // keys in a readable order
 // source names the file in error messages.
 Result<std::vector<Label>> taxonomyFromJson(const nlohmann::json &json, const std::string &source);
 

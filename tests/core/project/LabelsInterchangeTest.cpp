@@ -56,7 +56,7 @@ private slots:
     annotate(*a);
     auto json = exportLabelsJson(*a);
     QVERIFY2(json.ok(), json.error().c_str());
-    QVERIFY(QString::fromStdString(*json).contains("\"label\": \"assembly/screw\""));
+    QVERIFY(QString::fromStdString(*json).contains("\"label\":\"assembly/screw\""));
     auto b = makeProject(dir, "b.tacit");
     auto summary = importLabels(*b, *json, "labels.json", true);
     QVERIFY2(summary.ok(), summary.error().c_str());
