@@ -1,0 +1,197 @@
+#include "core/consent/TransparencyReport.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+#include <set>
+
+#include "core/consent/ConsentLedger.h"
+#include "core/consent/FaceBlur.h"
+#include "core/media/VideoSource.h"
+#include "core/recording/RecordingReader.h"
+
+namespace tacit::consent {
+
+namespace {
+
+QString tr(const char *text) {
+  return QCoreApplication::translate("TransparencyReport", text);
+}
+
+QString esc(const std::string &s) {
+  return QString::fromStdString(s).toHtmlEscaped();
+}
+
+QString when(std::int64_t ms) {
+  return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd hh:mm 'UTC'"));
+}
+
+std::string joined(const std::vector<std::string> &v) {
+  std::string out;
+  for (const auto &s : v)
+    out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+QString seconds(Timestamp ns) {
+  return QString::number(static_cast<double>(ns) / 1e9, 'f', 2) + QStringLiteral(" s");
+}
+
+} // namespace
+
+QImage recordingThumbnail(project::ProjectStore &store, const project::RecordingRecord &rec, int width,
+                          double fraction) {
+  auto manifest = RecordingReader::read(store.absoluteFolder(rec));
+  if (!manifest)
+    return {};
+  for (const auto &s : manifest->streams) {
+    if (s.kind != StreamKind::Video)
+      continue;
+    media::VideoSource::Options o;
+    o.timeOffsetNs = s.timeOffsetNs;
+    auto video = media::VideoSource::open(manifest->folder / s.path, o);
+    if (!video || (*video)->frameCount() == 0)
+      return {};
+    const auto idx = std::clamp<std::int64_t>(static_cast<std::int64_t>(fraction * (*video)->frameCount()), 0,
+                                              (*video)->frameCount() - 1);
+    auto f = (*video)->frame(idx);
+    if (!f)
+      return {};
+    QImage img = f->image().copy();
+    if (auto reds = store.redactions(rec.id); reds)
+      img = blurBoxes(img, boxesAt(*reds, f->ptsNs));
+    return img.scaledToWidth(width, Qt::SmoothTransformation);
+  }
+  return {};
+}
+
+Result<ReportContent> buildTransparencyReport(project::ProjectStore &store, const std::string &workerId,
+                                              const TransparencyReportOptions &options) {
+  using R = Result<ReportContent>;
+  auto consent = recordingConsent(store, workerId);
+  if (!consent)
+    return R::failure(consent.error());
+  if (consent->empty())
+    return R::failure(store.path().string() + ": no recordings of worker '" + workerId + "'");
+  auto events = store.consentEvents();
+  if (!events)
+    return R::failure(events.error());
+  auto uses = exportsContainingWorker(store, workerId);
+  if (!uses)
+    return R::failure(uses.error());
+
+  ReportContent out;
+  const std::string workerName = consent->front().recording.workerName;
+  QString h;
+  h += QStringLiteral("<html><body style='font-family:sans-serif'>");
+  h += QStringLiteral("<h1>%1</h1>").arg(tr("Transparency report"));
+  h += QStringLiteral("<p>%1: <b>%2</b> (%3)<br/>%4: %5</p>")
+           .arg(tr("Worker"), esc(workerName.empty() ? workerId : workerName), esc(workerId), tr("Generated"),
+                when(project::nowMs()));
+
+  for (const auto &c : *consent) {
+    const auto &r = c.recording;
+    ++out.recordings;
+    h += QStringLiteral("<h2>%1 %2</h2>").arg(tr("Recording"), esc(r.uuid));
+    if (options.thumbnails) {
+      const QImage thumb = recordingThumbnail(store, r);
+      if (!thumb.isNull()) {
+        const QString url = QStringLiteral("thumb://%1").arg(r.id);
+        out.images[url] = thumb;
+        h += QStringLiteral("<p><img src='%1' width='%2'/></p>").arg(url).arg(thumb.width());
+      }
+    }
+    QStringList streams;
+    if (auto m = RecordingReader::read(store.absoluteFolder(r)); m)
+      for (const auto &s : m->streams)
+        streams << QString::fromLatin1(streamKindName(s.kind));
+    h += QStringLiteral("<p>%1: %2<br/>%3: %4<br/>%5: %6<br/>%7: %8</p>")
+             .arg(tr("Task"), esc(r.task), tr("Started"), esc(r.startedAt), tr("Duration"), seconds(r.durationNs),
+                  tr("Captured streams"), streams.isEmpty() ? tr("unknown") : streams.join(QStringLiteral(", ")));
+    // What was removed or blurred, and why.
+    h += QStringLiteral("<h3>%1</h3>").arg(tr("Removed or blurred"));
+    auto reds = store.redactions(r.id);
+    if (!reds)
+      return R::failure(reds.error());
+    if (reds->empty())
+      h += QStringLiteral("<p>%1</p>").arg(tr("Nothing was removed or blurred."));
+    else {
+      h += QStringLiteral("<table border='1' cellpadding='3'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+               .arg(tr("What"), tr("When"), tr("Streams"), tr("Why"));
+      for (const auto &x : *reds) {
+        ++out.redactions;
+        QStringList st;
+        for (const auto &s : x.streams)
+          st << QString::fromStdString(s);
+        h += QStringLiteral("<tr><td>%1</td><td>%2 – %3</td><td>%4</td><td>%5 (%6, %7)</td></tr>")
+                 .arg(x.boxes.empty() ? tr("Removed") : tr("Blurred"), seconds(x.startNs), seconds(x.endNs),
+                      st.isEmpty() ? tr("all") : st.join(QStringLiteral(", ")), esc(x.reason), esc(x.author),
+                      when(x.createdAtMs));
+      }
+      h += QStringLiteral("</table>");
+    }
+    h += QStringLiteral("<p>%1: <b>%2</b>%3</p>")
+             .arg(tr("Consent now"),
+                  c.state == "granted"     ? tr("granted")
+                  : c.state == "withdrawn" ? tr("withdrawn")
+                                           : tr("not recorded"),
+                  c.uses.empty() ? QString()
+                                 : QStringLiteral(" (") + QString::fromStdString(joined(c.uses)) + QStringLiteral(")"));
+  }
+
+  h += QStringLiteral("<h2>%1</h2>").arg(tr("Consent history"));
+  h += QStringLiteral("<table border='1' cellpadding='3'><tr><th>#</th><th>%1</th><th>%2</th><th>%3</th><th>%4</th>"
+                      "<th>%5</th></tr>")
+           .arg(tr("When"), tr("Event"), tr("Recording"), tr("Uses"), tr("Signed"));
+  for (const auto &e : *events) {
+    if (e.workerId != workerId)
+      continue;
+    h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td></tr>")
+             .arg(e.id)
+             .arg(when(e.atMs), QString::fromLatin1(project::consentKindName(e.kind)),
+                  e.recordingId ? QString::number(e.recordingId) : tr("all"),
+                  QString::fromStdString(joined(scopeUses(e.scope))).toHtmlEscaped(), esc(e.signature));
+  }
+  h += QStringLiteral("</table>");
+
+  h += QStringLiteral("<h2>%1</h2>").arg(tr("Where your data went"));
+  if (uses->empty())
+    h += QStringLiteral("<p>%1</p>").arg(tr("No export has used your data."));
+  for (const auto &u : *uses) {
+    ++out.exports;
+    h += QStringLiteral("<p>%1 #%2 (%3) %4 %5: %6<br/>%7: %8</p>")
+             .arg(tr("Export"))
+             .arg(u.record.id)
+             .arg(esc(u.record.format), tr("on"), when(u.record.atMs), esc(u.record.destination), tr("Episodes"))
+             .arg(u.episodes.empty() ? QString::number(u.items.size())
+                                     : QString::fromStdString(joined(u.episodes)).toHtmlEscaped());
+  }
+  h += QStringLiteral("</body></html>");
+  out.html = h;
+  return R(std::move(out));
+}
+
+Status writeTransparencyReport(project::ProjectStore &store, const std::string &workerId,
+                               const std::filesystem::path &pdfPath, const TransparencyReportOptions &options) {
+  auto content = buildTransparencyReport(store, workerId, options);
+  if (!content)
+    return Status::failure(content.error());
+  QPdfWriter pdf(QString::fromStdString(pdfPath.string()));
+  pdf.setPageSize(QPageSize(QPageSize::A4));
+  pdf.setResolution(150);
+  pdf.setTitle(tr("Transparency report"));
+  pdf.setCreator(QStringLiteral("Tacit"));
+  QTextDocument doc;
+  for (const auto &[url, img] : content->images)
+    doc.addResource(QTextDocument::ImageResource, QUrl(url), img);
+  doc.setHtml(content->html);
+  doc.print(&pdf);
+  if (!std::filesystem::exists(pdfPath) || std::filesystem::file_size(pdfPath) == 0)
+    return Status::failure(pdfPath.string() + ": could not write the PDF");
+  return okStatus();
+}
+
+} // namespace tacit::consent
