@@ -1,7 +1,8 @@
-// bench_export RECORDING_DIR WORK_DIR [FORMAT] [HxW]: puts the recording in a fresh project (approved,
+// bench_export RECORDING_DIR WORK_DIR [FORMAT] [HxW] [DEFLATE]: puts the recording in a fresh project (approved,
 // consent granted), exports it whole and prints {"seconds", "frames", "video_seconds", "realtime_factor"}.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,8 @@ int main(int argc, char **argv) {
                  .value_or(exporting::ExportFormat::RobomimicHdf5);
   if (argc > 4)
     std::sscanf(argv[4], "%dx%d", &o.height, &o.width);
+  if (argc > 5)
+    o.imageDeflateLevel = std::atoi(argv[5]); // robomimic image gzip level (0 = none)
   o.out = work / "out";
   o.gate.wholeRecordings = true;
   const auto t0 = std::chrono::steady_clock::now();

@@ -1,9 +1,15 @@
 #include "core/export/RobomimicWriter.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <hdf5.h>
+#include <mutex>
 #include <random>
+#include <thread>
+#include <zlib.h>
 
 #include "core/export/ActionTargets.h"
 
@@ -117,6 +123,79 @@ herr_t writeNameList(hid_t parent, const char *name, const std::vector<std::stri
   return rc;
 }
 
+// One worker thread that compresses frame chunks and writes them in order (bounded queue).
+class ChunkPipeline {
+public:
+  ChunkPipeline(hid_t dataset, int level) : m_ds(dataset), m_level(level), m_thread([this] { run(); }) {}
+  ~ChunkPipeline() { finish(); }
+  // False when the worker has failed (stop producing).
+  bool push(hsize_t index, std::vector<std::uint8_t> frame) {
+    std::unique_lock lock(m_mutex);
+    m_space.wait(lock, [&] { return m_queue.size() < kDepth || m_failed; });
+    if (m_failed)
+      return false;
+    m_queue.push_back({index, std::move(frame)});
+    m_ready.notify_one();
+    return true;
+  }
+  // Drains the queue and joins; false when a write failed.
+  bool finish() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_closed = true;
+    }
+    m_ready.notify_one();
+    if (m_thread.joinable())
+      m_thread.join();
+    return !m_failed;
+  }
+
+private:
+  static constexpr std::size_t kDepth = 4;
+  void run() {
+    std::vector<Bytef> packed;
+    for (;;) {
+      std::pair<hsize_t, std::vector<std::uint8_t>> job;
+      {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return !m_queue.empty() || m_closed; });
+        if (m_queue.empty())
+          return;
+        job = std::move(m_queue.front());
+        m_queue.pop_front();
+      }
+      m_space.notify_one();
+      const hsize_t offset[4] = {job.first, 0, 0, 0};
+      herr_t rc;
+      if (m_level > 0) {
+        uLongf size = compressBound(static_cast<uLong>(job.second.size()));
+        packed.resize(size);
+        const int z =
+            compress2(packed.data(), &size, job.second.data(), static_cast<uLong>(job.second.size()), m_level);
+        rc = z == Z_OK ? H5Dwrite_chunk(m_ds, H5P_DEFAULT, 0, offset, size, packed.data()) : -1;
+      } else {
+        rc = H5Dwrite_chunk(m_ds, H5P_DEFAULT, 0, offset, job.second.size(), job.second.data());
+      }
+      if (rc < 0) {
+        std::lock_guard lock(m_mutex);
+        m_failed = true;
+        m_queue.clear();
+        m_space.notify_all();
+        return;
+      }
+    }
+  }
+
+  hid_t m_ds;
+  int m_level;
+  std::mutex m_mutex;
+  std::condition_variable m_ready, m_space;
+  std::deque<std::pair<hsize_t, std::vector<std::uint8_t>>> m_queue;
+  bool m_closed = false;
+  std::atomic<bool> m_failed{false};
+  std::thread m_thread; // last: starts after the members it uses exist
+};
+
 } // namespace
 
 RobomimicWriter::~RobomimicWriter() {
@@ -183,23 +262,23 @@ Status RobomimicWriter::writeDemoInto(std::int64_t demo, const std::string &name
       hid_t d;
       ~DsCloser() { H5Dclose(d); }
     } dsCloser{ds};
-    H5Space fileSpace(H5Dget_space(ds));
-    const hsize_t count[4] = {1, h, w, 3};
-    H5Space memSpace(H5Screate_simple(4, count, nullptr));
-    std::vector<std::uint8_t> rgb;
+    // Frames are decoded and resampled on this thread while a worker compresses (zlib, as HDF5's
+    // deflate filter does) and writes each finished chunk with H5Dwrite_chunk. Only the worker calls
+    // HDF5 until it is joined, so the (non-thread-safe) library is never entered concurrently.
+    ChunkPipeline pipe(ds, m_options.imageDeflateLevel);
     for (hsize_t i = 0; i < n; ++i) {
-      rgb.assign(static_cast<std::size_t>(h * w * 3), 0);
+      std::vector<std::uint8_t> rgb(static_cast<std::size_t>(h * w * 3), 0);
       if (Status s = frames(static_cast<std::size_t>(i), rgb); !s)
         return s;
       if (rgb.size() != h * w * 3)
         return fail(name + ": frame " + std::to_string(i) + " has the wrong size");
-      const hsize_t start[4] = {i, 0, 0, 0};
-      H5Sselect_hyperslab(fileSpace, H5S_SELECT_SET, start, nullptr, count, nullptr);
-      if (H5Dwrite(ds, H5T_NATIVE_UINT8, memSpace, fileSpace, H5P_DEFAULT, rgb.data()) < 0)
-        return fail("write failed in data/" + name + "/obs/front_img_1 (disk full?)");
+      if (!pipe.push(i, std::move(rgb)))
+        break;
       if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(n)))
         return Status::failure("cancelled");
     }
+    if (!pipe.finish())
+      return fail("write failed in data/" + name + "/obs/front_img_1 (disk full?)");
   }
 
   if (writeFloatDataset(demo, "obs/ee_pose", eePoseArray(ep), {n, 6}) < 0 ||
