@@ -286,6 +286,22 @@ Status RobomimicWriter::writeDemoInto(std::int64_t demo, const std::string &name
       writeFloatDataset(demo, "actions_xyz_act", denseFutureActions(ep), {n, kActionDenseSteps, 6}) < 0)
     return fail("write failed in data/" + name + " (disk full?)");
 
+  // IMU (accel xyz, gyro xyz) and gaze (yaw, pitch, depth) resampled to the frame times, when recorded.
+  if (ep.imu.size() == n) {
+    std::vector<float> imu;
+    for (const auto &r : ep.imu)
+      imu.insert(imu.end(), r.begin(), r.end());
+    if (writeFloatDataset(demo, "obs/imu", imu, {n, 6}) < 0)
+      return fail("write failed in data/" + name + "/obs/imu (disk full?)");
+  }
+  if (ep.gaze.size() == n) {
+    std::vector<float> gaze;
+    for (const auto &r : ep.gaze)
+      gaze.insert(gaze.end(), r.begin(), r.end());
+    if (writeFloatDataset(demo, "obs/gaze", gaze, {n, 3}) < 0)
+      return fail("write failed in data/" + name + "/obs/gaze (disk full?)");
+  }
+
   // Tracking validity and exact frame times, for filtering and provenance.
   std::vector<std::uint8_t> valid;
   valid.reserve(n * 2);

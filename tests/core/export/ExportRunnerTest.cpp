@@ -1,3 +1,4 @@
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
@@ -7,6 +8,8 @@
 #include "core/export/EpisodeAligner.h"
 #include "core/export/ExportRunner.h"
 #include "core/export/ExportStaging.h"
+#include "core/export/FrameUndistorter.h"
+#include "core/export/RecordingSources.h"
 
 using namespace tacit;
 using namespace tacit::exporting;
@@ -81,6 +84,37 @@ private slots:
     QVERIFY(h5["arrays"]["demo_0"]["obs/ee_pose"][2].get<double>() > 0.05);
     // The frame is not black: undistortion sampled the source.
     QVERIFY(h5["frame_sums"]["demo_0"][0].get<double>() > 96 * 128 * 3 * 10.0);
+
+    // Frame content: exported frame 10 is source frame first+10 (decoded independently by the ffmpeg
+    // CLI) resampled to the pinhole camera, stored losslessly.
+    const QString raw = f.dir.filePath("frame10.raw");
+    testing::runJsonTool(testing::systemPython(),
+                         {QStringLiteral(TACIT_SOURCE_DIR "/tests/core/export/inspect_hdf5.py"),
+                          QString::fromStdString(o.out.string() + "/data.hdf5"), "demo_0", "10", raw});
+    QFile rawFile(raw);
+    QVERIFY(rawFile.open(QIODevice::ReadOnly));
+    const QByteArray exported = rawFile.readAll();
+    QCOMPARE(exported.size(), 96 * 128 * 3);
+    const int sourceIndex = m["episodes"][0]["source_frames"][0].get<int>() + 10;
+    QProcess ff;
+    ff.start("ffmpeg", {"-v", "error", "-i", QString::fromStdString((f.recordingDir / "rgb.mp4").string()), "-vf",
+                        QString("select=eq(n\\,%1)").arg(sourceIndex), "-vsync", "0", "-vframes", "1", "-f", "rawvideo",
+                        "-pix_fmt", "rgb24", "-"});
+    QVERIFY(ff.waitForFinished(30000));
+    const QByteArray source = ff.readAllStandardOutput();
+    QCOMPARE(source.size(), 320 * 320 * 3);
+    auto sources = RecordingSources::open(f.recordingDir);
+    QVERIFY(sources.ok());
+    FrameUndistorter und((*sources)->cameraModel, 320, 320, 128, 96, 0);
+    QVERIFY(und.undistorts());
+    std::vector<std::uint8_t> expect;
+    und.apply(reinterpret_cast<const std::uint8_t *>(source.constData()), 320 * 3, {}, expect);
+    int maxDiff = 0;
+    for (int k = 0; k < exported.size(); ++k)
+      maxDiff = std::max(maxDiff, std::abs(int(std::uint8_t(exported[k])) - int(expect[std::size_t(k)])));
+    QVERIFY2(maxDiff <= 2, qPrintable(QString("max pixel difference %1").arg(maxDiff))); // swscale vs ffmpeg rounding
+    QCOMPARE(h5["datasets"]["data/demo_0/obs/imu"]["shape"], json({30, 6}));
+    QCOMPARE(h5["datasets"]["data/demo_0/obs/gaze"]["shape"], json({30, 3}));
 
     // Recorded in the project.
     auto exports = f.store->exports();

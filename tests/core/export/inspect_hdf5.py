@@ -1,4 +1,4 @@
-"""Independent HDF5 reader for Tacit's export tests: python3 inspect_hdf5.py FILE
+"""Independent HDF5 reader for Tacit's export tests: python3 inspect_hdf5.py FILE [DEMO INDEX OUT.raw]
 Prints JSON: every dataset (shape, dtype, chunks, compression), every attribute, the masks, the sums of
 image frames and the low-dim arrays (so the Qt test can compare values exactly)."""
 import json
@@ -40,4 +40,6 @@ with h5py.File(sys.argv[1], "r") as f:
                                for k in ("obs/ee_pose", "actions_xyz", "actions_xyz_act", "timestamps_ns")}
         out["arrays"][demo]["first_pixel"] = imgs[0, 0, 0].tolist()
         out["arrays"][demo]["last_pixel"] = imgs[-1, -1, -1].tolist()
+    if len(sys.argv) == 5:  # also dump one frame's raw RGB bytes
+        f["data"][sys.argv[2]]["obs/front_img_1"][int(sys.argv[3])].tofile(sys.argv[4])
 print(json.dumps(out))
