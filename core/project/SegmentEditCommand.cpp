@@ -28,7 +28,9 @@ void SegmentEditCommand::undo() {
 
 bool SegmentEditCommand::mergeWith(const QUndoCommand *other) {
   const auto *o = dynamic_cast<const SegmentEditCommand *>(other);
-  if (!o || o->m_mergeKey != m_mergeKey || m_mergeKey == 0 || o->m_changes.size() != m_changes.size())
+  // QUndoStack tries to merge even a command whose redo() failed: never adopt its state.
+  if (!o || o->isObsolete() || isObsolete() || o->m_mergeKey != m_mergeKey || m_mergeKey == 0 ||
+      o->m_changes.size() != m_changes.size())
     return false;
   for (std::size_t i = 0; i < m_changes.size(); ++i) {
     const auto &mine = m_changes[i], &theirs = o->m_changes[i];
