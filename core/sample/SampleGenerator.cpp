@@ -7,6 +7,7 @@ extern "C" {
 #include <array>
 #include <atomic>
 #include <condition_variable>
+#include <cstdlib>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -285,6 +286,7 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
   auto log = logging::get("tacit.sample");
   if (av_log_get_level() >= AV_LOG_INFO)
     av_log_set_level(AV_LOG_WARNING); // x264 prints its statistics at info level
+  ::setenv("SVT_LOG", "2", 0);        // SVT-AV1 prints its configuration unless told otherwise
   const SceneScript script(o);
   const std::vector<Timestamp> frameTimes = videoFrameTimes(script, o.fps);
   const std::string recordingId = uuidFromSeed(o.seed, 1);
