@@ -3,6 +3,9 @@
 #include <QDateTime>
 #include <charconv>
 #include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <optional>
 
 #include "core/import/AriaStreamIds.h"
 #include "core/import/PacketMuxer.h"
@@ -32,12 +35,25 @@ void appendFloat(std::string &out, double v) {
   out.append(buf, res.ptr);
 }
 
+// 8-bit RGB JPEG (quality 95) of any decoded picture; grey and 16-bit pictures are reduced to 8 bit.
+Result<std::vector<std::uint8_t>> encodeJpeg(const QImage &image) {
+  QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+  cv::Mat view(rgb.height(), rgb.width(), CV_8UC3, rgb.bits(), std::size_t(rgb.bytesPerLine()));
+  cv::Mat bgr;
+  cv::cvtColor(view, bgr, cv::COLOR_RGB2BGR);
+  std::vector<std::uint8_t> out;
+  if (!cv::imencode(".jpg", bgr, out, {cv::IMWRITE_JPEG_QUALITY, 95}) || out.empty())
+    return Result<std::vector<std::uint8_t>>::failure("cannot encode the picture as JPEG");
+  return out;
+}
+
 Status convertRgb(const vrs::Reader &reader, const fs::path &folder, VrsConversion &out, const Progress &progress) {
   const std::string file = reader.fileName();
   const auto records = reader.records(aria::kRgbStream, vrs::RecordType::Data);
   if (records.empty())
     return Status::failure(file + ": no RGB camera stream (214-1) with data records");
   vrs::RecordDecoder decoder(reader, aria::kRgbStream);
+  vrs::ImageDecoder images;
   std::unique_ptr<PacketMuxer> muxer;
   const fs::path videoPath = folder / "rgb.mov";
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -47,20 +63,37 @@ Status convertRgb(const vrs::Reader &reader, const fs::path &folder, VrsConversi
     if (!rec->image)
       return Status::failure(file + ": RGB record " + std::to_string(i) + " has no image block");
     const vrs::ImageBlock &img = *rec->image;
-    if (img.format != "jpg")
-      return Status::failure(file + ": RGB stream stores '" + img.format +
-                             "' images; only JPEG RGB streams can be imported so far");
-    if (!looksLikeJpeg(img.bytes))
-      return Status::failure(file + ": RGB record " + std::to_string(i) + " is not a complete JPEG image");
+    // JPEG payloads are copied as they are; raw/PNG pictures are re-encoded as high-quality JPEG.
+    std::vector<std::uint8_t> jpeg;
+    std::optional<QImage> decoded;
+    if (img.format == "jpg") {
+      if (!looksLikeJpeg(img.bytes))
+        return Status::failure(file + ": RGB record " + std::to_string(i) + " is not a complete JPEG image");
+    } else if (img.format == "raw" || img.format == "png") {
+      auto q = images.decode(img);
+      if (!q)
+        return Status::failure(file + ": RGB record " + std::to_string(i) + ": " + q.error());
+      auto enc = encodeJpeg(*q);
+      if (!enc)
+        return Status::failure(file + ": RGB record " + std::to_string(i) + ": " + enc.error());
+      jpeg = enc.takeValue();
+      decoded = *q;
+    } else {
+      return Status::failure(file + ": RGB stream stores '" + img.format + "' images (" + img.codec +
+                             "); only JPEG, PNG and raw RGB streams can be imported so far");
+    }
+    const std::vector<std::uint8_t> &picture = jpeg.empty() ? img.bytes : jpeg;
     const Timestamp t = captureTime(*rec);
     if (!muxer) {
       // Decode the first picture: checks the payload and gives the true size.
-      vrs::ImageDecoder dec;
-      auto first = dec.decode(img);
-      if (!first)
-        return Status::failure(file + ": first RGB image: " + first.error());
-      out.rgbWidth = first->width();
-      out.rgbHeight = first->height();
+      if (!decoded) {
+        auto first = images.decode(img);
+        if (!first)
+          return Status::failure(file + ": first RGB image: " + first.error());
+        decoded = *first;
+      }
+      out.rgbWidth = decoded->width();
+      out.rgbHeight = decoded->height();
       out.firstFrameNs = t;
       auto m = PacketMuxer::create(videoPath, PictureCodec::Mjpeg, out.rgbWidth, out.rgbHeight);
       if (!m)
@@ -69,7 +102,7 @@ Status convertRgb(const vrs::Reader &reader, const fs::path &folder, VrsConversi
     }
     // Microsecond pts from the first frame; the stream's time_offset_ns carries the rest.
     const std::int64_t ptsUs = (t - out.firstFrameNs) / kNsPerUs;
-    if (auto s = muxer->write(img.bytes, ptsUs, true); !s)
+    if (auto s = muxer->write(picture, ptsUs, true); !s)
       return Status::failure(file + ": RGB record " + std::to_string(i) + ": " + s.error());
     if (!report(progress, 0.8 * double(i + 1) / double(records.size()), "RGB video"))
       return Status::failure("import cancelled");

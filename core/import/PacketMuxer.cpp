@@ -83,8 +83,10 @@ Status PacketMuxer::write(const std::vector<std::uint8_t> &picture, std::int64_t
   std::copy(picture.begin(), picture.end(), m->pkt->data);
   m->pkt->stream_index = m->stream->index;
   m->pkt->pts = m->pkt->dts = av_rescale_q(ptsUs, AVRational{1, 1000000}, m->stream->time_base);
-  if (m_lastPts >= 0)
-    m->pkt->duration = 0;
+  // MOV times a picture by the next one; the last needs an explicit duration or demuxers drop it.
+  // Use the previous interval (33 ms for a single picture).
+  const std::int64_t durationUs = m_lastPts >= 0 ? ptsUs - m_lastPts : 33333;
+  m->pkt->duration = av_rescale_q(durationUs, AVRational{1, 1000000}, m->stream->time_base);
   if (keyFrame)
     m->pkt->flags |= AV_PKT_FLAG_KEY;
   int rc = av_interleaved_write_frame(m->fmt, m->pkt);

@@ -164,6 +164,26 @@ private slots:
     QCOMPARE(hands->layout(), series::HandLayout::WristAndPalmV2);
   }
 
+  void rawRgbStreamIsReencoded() {
+    // The VRS raw-pixel-format sample has a raw 214-1 stream (not an Aria file: no calibration).
+    import::AriaImportOptions o;
+    o.vrs = shared("vrs/sample_raw_pixel_formats.vrs");
+    o.out = tmp("rec_raw");
+    auto r = import::importAria(o);
+    QVERIFY2(r.ok(), r.error().c_str());
+    QCOMPARE(r->videoFrames, std::int64_t(10));
+    bool noCalibrationWarned = false;
+    for (const auto &w : r.warnings())
+      noCalibrationWarned |= w.find("no calibration") != std::string::npos;
+    QVERIFY(noCalibrationWarned);
+    auto m = RecordingReader::read(o.out);
+    QVERIFY2(m.ok(), m.error().c_str());
+    auto video = media::VideoSource::open(m->absolutePath(*m->stream("rgb")));
+    QVERIFY2(video.ok(), video.error().c_str());
+    QCOMPARE((*video)->frameCount(), std::int64_t(10));
+    QVERIFY((*video)->frame(9).ok());
+  }
+
   void truncatedVrsImportsNothing() {
     const std::string bytes = readAll(shared("aria/aea/recording.vrs"));
     fs::path cut = tmp("cut/recording.vrs");
