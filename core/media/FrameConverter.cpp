@@ -193,9 +193,20 @@ Result<VideoFrame> FrameConverter::convert(const AVFrame *frame, BufferPool &poo
                                          (av_get_pix_fmt_name(static_cast<AVPixelFormat>(src->format))
                                               ? av_get_pix_fmt_name(static_cast<AVPixelFormat>(src->format))
                                               : "?"));
-    std::uint8_t *dstData[4] = {buffer->data(), nullptr, nullptr, nullptr};
-    int dstStride[4] = {out.stride, 0, 0, 0};
-    sws_scale(m_sws, src->data, src->linesize, 0, src->height, dstData, dstStride);
+    // sws_scale_frame (unlike sws_scale) runs the slice threads, as vf_scale does. The
+    // destination wraps our buffer with a no-op free so swscale writes into it directly.
+    FramePtr dst(av_frame_alloc());
+    dst->width = src->width;
+    dst->height = src->height;
+    dst->format = m_out == PixelFormat::Rgb24 ? AV_PIX_FMT_RGB24 : AV_PIX_FMT_GRAY16;
+    dst->data[0] = buffer->data();
+    dst->linesize[0] = out.stride;
+    dst->buf[0] = av_buffer_create(
+        buffer->data(), static_cast<int>(buffer->size()), [](void *, std::uint8_t *) {}, nullptr, 0);
+    if (!dst->buf[0])
+      return Result<VideoFrame>::failure("out of memory");
+    if (int ret = sws_scale_frame(m_sws, dst.get(), src); ret < 0)
+      return Result<VideoFrame>::failure("pixel conversion failed (" + avErrorText(ret) + ")");
   }
   out.buffer = std::move(buffer);
   return out;

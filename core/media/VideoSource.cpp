@@ -127,7 +127,7 @@ Status VideoSource::openDecoder() {
   const auto *matrix =
       reinterpret_cast<const std::int32_t *>(av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, nullptr));
   m_orientation = Orientation::fromDisplayMatrix(matrix);
-  m_converter = std::make_unique<FrameConverter>(m_options.output, m_orientation);
+  m_converter = std::make_unique<FrameConverter>(m_options.output, m_orientation, m_options.convertThreads);
   m_width = m_converter->outputWidth(st->codecpar->width, st->codecpar->height);
   m_height = m_converter->outputHeight(st->codecpar->width, st->codecpar->height);
   if (m_width <= 0 || m_height <= 0)

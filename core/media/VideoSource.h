@@ -24,6 +24,7 @@ public:
     PixelFormat output = PixelFormat::Rgb24;
     Timestamp timeOffsetNs = 0; // StreamDescriptor::timeOffsetNs, added to every frame time
     int decoderThreads = 2;     // frame threading
+    int convertThreads = 2;     // swscale slice threads, as the ffmpeg CLI scale filter uses
     bool useIndexCache = true;
     std::filesystem::path indexCacheDir; // empty: FrameIndexCache::defaultDirectory()
   };

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <ctime>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -38,6 +39,12 @@ using namespace tacit;
 using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double cpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
 double percentile(std::vector<double> v, double q) {
@@ -89,6 +96,7 @@ int benchDecode(const QStringList &args) {
   const double openMs = msSince(t0);
   media::FrameSource &src = **source;
   const auto t1 = Clock::now();
+  const double c1 = cpuMs();
   std::int64_t frames = 0, failed = 0;
   std::uint64_t checksum = 0;
   for (std::int64_t i = 0; i < src.frameCount(); ++i) {
@@ -101,6 +109,7 @@ int benchDecode(const QStringList &args) {
     ++frames;
   }
   const double seconds = msSince(t1) / 1000.0;
+  const double cpuSeconds = (cpuMs() - c1) / 1000.0;
   nlohmann::ordered_json j;
   j["file"] = src.path();
   j["width"] = src.width();
@@ -110,6 +119,7 @@ int benchDecode(const QStringList &args) {
   j["open_ms"] = openMs;
   j["seconds"] = seconds;
   j["fps"] = seconds > 0 ? static_cast<double>(frames) / seconds : 0.0;
+  j["cpu_seconds"] = cpuSeconds;
   j["checksum"] = checksum;
   return print(p, j);
 }
@@ -147,14 +157,21 @@ int benchSeek(const QStringList &args) {
   if (p.isSet(QStringLiteral("random"))) {
     const int k = p.value(QStringLiteral("random")).toInt();
     j["mode"] = "random";
+    std::vector<double> cpu;
     for (int r = 0; r < k; ++r) {
       const std::int64_t i = pick(rng);
       const auto t = Clock::now();
+      const double c0 = cpuMs();
       auto f = (*source)->frame(i);
       ms.push_back(msSince(t));
+      cpu.push_back(cpuMs() - c0);
       if (!f)
         return cli::dataError(f.error());
     }
+    // CPU time (all threads) per request: what the wall time would be on an idle machine at most
+    // (frame threading can overlap), useful when the machine is shared.
+    j["cpu_median_ms"] = percentile(cpu, 0.5);
+    j["cpu_p95_ms"] = percentile(cpu, 0.95);
   } else {
     const int k = p.value(QStringLiteral("step-back")).toInt();
     j["mode"] = "step_back";
