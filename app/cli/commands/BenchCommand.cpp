@@ -62,12 +62,13 @@ void addCommon(QCommandLineParser &p, const QString &verb) {
   p.addOption({QStringLiteral("json"), QStringLiteral("JSON on stdout.")});
 }
 
-Result<std::unique_ptr<media::FrameSource>> openFromArgs(const QCommandLineParser &p, int threads) {
+Result<std::unique_ptr<media::FrameSource>> openFromArgs(const QCommandLineParser &p, int threads,
+                                                         int convertThreads = 2) {
   const QStringList pos = p.positionalArguments();
   auto stream = cli::resolveMediaStream(pos[1].toStdString(), p.value(QStringLiteral("stream")).toStdString());
   if (!stream)
     return Result<std::unique_ptr<media::FrameSource>>::failure(stream.error());
-  return cli::openMediaStream(*stream, threads);
+  return cli::openMediaStream(*stream, threads, convertThreads);
 }
 
 int print(const QCommandLineParser &p, const nlohmann::ordered_json &j) {
@@ -85,12 +86,15 @@ int benchDecode(const QStringList &args) {
   addCommon(p, QStringLiteral("decode"));
   p.addOption({QStringLiteral("threads"), QStringLiteral("Decoder threads (default 2)."), QStringLiteral("N"),
                QStringLiteral("2")});
+  p.addOption({QStringLiteral("convert-threads"), QStringLiteral("swscale threads (default 2)."), QStringLiteral("N"),
+               QStringLiteral("2")});
   if (int rc = cli::parseArguments(p, args, QStringLiteral("bench")); rc >= 0)
     return rc;
   if (p.positionalArguments().size() != 2)
     return cli::usageError(QStringLiteral("bench"), QStringLiteral("usage: bench decode PATH [--json]"));
   const auto t0 = Clock::now();
-  auto source = openFromArgs(p, std::max(1, p.value(QStringLiteral("threads")).toInt()));
+  auto source = openFromArgs(p, std::max(1, p.value(QStringLiteral("threads")).toInt()),
+                             std::max(1, p.value(QStringLiteral("convert-threads")).toInt()));
   if (!source)
     return cli::dataError(source.error());
   const double openMs = msSince(t0);

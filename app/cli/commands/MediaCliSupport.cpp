@@ -42,7 +42,8 @@ Result<MediaStream> resolveMediaStream(const fs::path &path, const std::string &
   return out;
 }
 
-Result<std::unique_ptr<media::FrameSource>> openMediaStream(const MediaStream &stream, int decoderThreads) {
+Result<std::unique_ptr<media::FrameSource>> openMediaStream(const MediaStream &stream, int decoderThreads,
+                                                            int convertThreads) {
   using R = Result<std::unique_ptr<media::FrameSource>>;
   if (stream.depth) {
     media::DepthSource::Options o;
@@ -55,13 +56,14 @@ Result<std::unique_ptr<media::FrameSource>> openMediaStream(const MediaStream &s
   media::VideoSource::Options o;
   o.timeOffsetNs = stream.timeOffsetNs;
   o.decoderThreads = decoderThreads;
+  o.convertThreads = convertThreads;
   auto v = media::VideoSource::open(stream.file, o);
   if (!v)
     return R::failure(v.error());
   if ((*v)->isGray16()) { // a plain 16-bit grey video is depth: keep its values exact
     MediaStream depth = stream;
     depth.depth = true;
-    return openMediaStream(depth, decoderThreads);
+    return openMediaStream(depth, decoderThreads, convertThreads);
   }
   return R(std::unique_ptr<media::FrameSource>(v.takeValue()));
 }

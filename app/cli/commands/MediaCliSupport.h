@@ -22,6 +22,7 @@ struct MediaStream {
 
 Result<MediaStream> resolveMediaStream(const std::filesystem::path &path, const std::string &streamId);
 // decoderThreads: 2 for sequential throughput (frame threading).
-Result<std::unique_ptr<media::FrameSource>> openMediaStream(const MediaStream &stream, int decoderThreads = 2);
+Result<std::unique_ptr<media::FrameSource>> openMediaStream(const MediaStream &stream, int decoderThreads = 2,
+                                                            int convertThreads = 2);
 
 } // namespace tacit::cli
