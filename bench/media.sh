@@ -30,10 +30,13 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(grep -m1
 now() { date +%s.%N; }
 best_ff=""; best_tc=""
 for r in $(seq "$ROUNDS"); do
-  t0=$(now); ffmpeg -hide_banner -loglevel error -nostdin -threads 2 -i "$F" -pix_fmt rgb24 -f null -; t1=$(now)
-  "$CLI" bench decode "$F" --json > "$WORK/decode.json"; t2=$(now)
+  t0=$(now); /usr/bin/time -f "%U %S" -o "$WORK/ff.cpu" ffmpeg -hide_banner -loglevel error -nostdin -threads 2 -i "$F" -pix_fmt rgb24 -f null -; t1=$(now)
+  /usr/bin/time -f "%U %S" -o "$WORK/tc.cpu" "$CLI" bench decode "$F" --json > "$WORK/decode.json"; t2=$(now)
   ff=$(echo "$t1 - $t0" | bc -l); tc=$(echo "$t2 - $t1" | bc -l)
-  printf "round %d: ffmpeg %.2f s, tacit-cli %.2f s\n" "$r" "$ff" "$tc"
+  ffc=$(awk '{print $1 + $2}' "$WORK/ff.cpu"); tcc=$(awk '{print $1 + $2}' "$WORK/tc.cpu")
+  # On a shared machine wall time mostly measures the scheduler; CPU seconds show the work done.
+  printf "round %d: ffmpeg %.2f s wall %.2f s CPU, tacit-cli %.2f s wall %.2f s CPU (CPU ratio ffmpeg/tacit %.2f)\n" \
+    "$r" "$ff" "$ffc" "$tc" "$tcc" "$(echo "$ffc / $tcc" | bc -l)"
   if [ -z "$best_ff" ] || (( $(echo "$ff < $best_ff" | bc -l) )); then best_ff=$ff; fi
   if [ -z "$best_tc" ] || (( $(echo "$tc < $best_tc" | bc -l) )); then best_tc=$tc; fi
 done
