@@ -33,7 +33,7 @@ int main(int argc, char **argv) {
   (*store)->addReview(r->id, project::ReviewStatus::Approved, "bench");
   project::ConsentEvent c;
   c.workerId = r->workerId;
-  c.scope = R"(["training"])";
+  c.scope = R"({"uses":["model_training"]})";
   c.signature = "bench";
   (*store)->appendConsent(c);
 

@@ -55,7 +55,7 @@ struct GateOptions {
   std::vector<std::string> labels = {"task"}; // match track name, label name or label path
   bool wholeRecordings = false;               // episodes are whole recordings instead of segments
   int maxSeverity = 3;                        // flags with severity >= this exclude the episode
-  std::string purpose = "training";           // must be allowed by the latest consent's scope
+  std::string purpose = "model_training";     // must be allowed by the latest consent's scope (core/consent names)
   RedactionPolicy redactionPolicy = RedactionPolicy::Split;
   Timestamp minDurationNs = 500 * kNsPerMs; // pieces shorter than this (after a split) are dropped
 };

@@ -36,7 +36,7 @@ int run(const QStringList &args) {
                "Exclude episodes overlapping a flag of this severity or higher (1-4, default 3; 5 "
                "ignores flags).",
                "N", "3"});
-  p.addOption({"purpose", "Use the consent scope must allow (default training).", "USE", "training"});
+  p.addOption({"purpose", "Use the consent scope must allow (default model_training).", "USE", "model_training"});
   p.addOption({"redactions", "What a redacted span does to an episode: split (default) or drop.", "MODE", "split"});
   p.addOption({"size", "Exported image size HxW (default 480x640).", "HxW", "480x640"});
   p.addOption({"fps", "Exported frame rate (default: the source video's).", "N", "0"});

@@ -14,7 +14,7 @@ GateInput baseInput() {
   in.recordings.push_back({1, "uuid-1", "w1", "hash-1", "fold towels", "approved", {0, 60 * S}});
   in.segments.push_back({11, 1, "task", "pour water", "kitchen/pour water", "", {10 * S, 20 * S}, 1234});
   in.segments.push_back({12, 1, "comments", "idle", "idle", "", {30 * S, 40 * S}, 1});
-  in.consent.push_back({100, "granted", "w1", 0, R"(["training","research"])"});
+  in.consent.push_back({100, "granted", "w1", 0, R"(["model_training","research"])"});
   return in;
 }
 
@@ -71,7 +71,7 @@ private slots:
     auto r = evaluateGate(in, {});
     QCOMPARE(r.candidates[0].reasons,
              std::vector<std::string>{"consent withdrawn by worker 'w1' (consent event #101)"});
-    in.consent.push_back({102, "granted", "w1", 1, "training"}); // re-granted for this recording
+    in.consent.push_back({102, "granted", "w1", 1, "model_training"}); // re-granted for this recording
     r = evaluateGate(in, {});
     QVERIFY(r.candidates[0].included());
     QCOMPARE(r.episodes()[0].consentEventId, 102);
@@ -84,7 +84,7 @@ private slots:
     auto r = evaluateGate(in, opt);
     QCOMPARE(r.candidates[0].reasons,
              std::vector<std::string>{
-                 R"(consent scope does not allow 'training' (consent event #101, scope: ["research"]))"});
+                 R"(consent scope does not allow 'model_training' (consent event #101, scope: ["research"]))"});
     opt.purpose = "research";
     QVERIFY(evaluateGate(in, opt).candidates[0].included());
     QCOMPARE(parseConsentScope("training, research"), (std::vector<std::string>{"training", "research"}));

@@ -70,7 +70,7 @@ struct ExportFixture {
     segmentId = segs->front().id;
     if (!store->addReview(recording.id, project::ReviewStatus::Approved, "ok").ok())
       return false;
-    return grantConsent(R"(["training"])");
+    return grantConsent(R"({"uses":["model_training"]})");
   }
 
   bool grantConsent(const std::string &scope, project::ConsentKind kind = project::ConsentKind::Granted) {
