@@ -52,7 +52,7 @@ class ConsentExportTest : public QObject {
     // LeRobot: timestamp (s, from the episode start) + the episode's exported range start (provenance).
     std::map<int, qint64> begin;
     for (const auto &e : manifest["episodes"])
-      begin[e["index"].get<int>()] = e["exported_range_ns"]["start_ns"].get<qint64>();
+      begin[e["index"].get<int>()] = e["exported_range_ns"][0].get<qint64>();
     for (const QString &pq : filesUnder(out + "/data", "*.parquet")) {
       const Run r = runTool("node", {TACIT_SOURCE_DIR "/tests/js/read-parquet.mjs", pq});
       const json j = json::parse(r.out.toStdString(), nullptr, false);
@@ -100,7 +100,7 @@ private slots:
       QCOMPARE(int(m["episodes"].size()), 2); // split around the redaction
       for (const auto &e : m["episodes"]) {
         QVERIFY(!e["redaction_ids"].empty());
-        const qint64 s = e["exported_range_ns"]["start_ns"], en = e["exported_range_ns"]["end_ns"];
+        const qint64 s = e["exported_range_ns"][0], en = e["exported_range_ns"][1];
         QVERIFY2(en <= m_a || s >= m_b, qPrintable(format + QString(": episode [%1,%2)").arg(s).arg(en)));
       }
       const auto times = exportedTimes(format, out, m);
