@@ -33,8 +33,7 @@ void FrameFetcher::request(qint64 index, int direction) {
     std::lock_guard lock(m_mutex);
     m_wanted = index;
     m_focus = index;
-    if (direction != 0)
-      m_direction = direction > 0 ? 1 : -1;
+    m_direction = direction > 0 ? 1 : (direction < 0 ? -1 : 0);
   }
   m_wake.notify_one();
 }
@@ -92,7 +91,7 @@ void FrameFetcher::run() {
             this, [this, target, img] { emit frameReady(target, img); }, Qt::QueuedConnection);
         continue;
       }
-    } else if (m_focus >= 0) {
+    } else if (m_focus >= 0 && m_direction != 0) {
       // Read ahead (and a little behind) the focus, nearest first.
       for (int k = 1; k <= kReadAhead && target < 0; ++k) {
         const qint64 i = m_focus + k * m_direction;

@@ -27,7 +27,7 @@ public:
   ~FrameFetcher() override;
 
   qint64 frameCount() const { return m_frameCount; }
-  // Newest request wins; `direction` (+1/-1/0) steers read-ahead.
+  // Newest request wins; `direction` (+1/-1) steers read-ahead, 0 (paused) reads nothing ahead.
   void request(qint64 index, int direction);
   // A frame already in the cache (GUI thread, no waiting).
   std::optional<QImage> cached(qint64 index) const;

@@ -145,6 +145,8 @@ std::optional<Timestamp> RecordingSession::timeOfFrame(qint64 frame) const {
 }
 
 bool RecordingSession::framesSettled() const {
+  if (m_lastTime != m_time.time())
+    return false; // a tick is still pending: the views have not seen the current playhead yet
   const bool videoOk = !m_rec->video() || (m_videoIndex >= 0 && m_videoShown == m_videoIndex);
   const bool depthOk = !m_rec->depth() || m_depthIndex < 0 || m_depthShown == m_depthIndex;
   return videoOk && depthOk;
@@ -292,7 +294,7 @@ void RecordingSession::refresh() {
 }
 
 void RecordingSession::onTimeChanged(qint64 t) {
-  const int direction = m_time.isPlaying() ? (m_time.isReverse() ? -1 : 1) : (t >= m_lastTime ? 1 : -1);
+  const int direction = m_time.isPlaying() ? (m_time.isReverse() ? -1 : 1) : 0;
   m_lastTime = t;
   auto updateMedia = [&](const LoadedMedia *m, FrameFetcher *fetcher, qint64 &wanted, qint64 &shown, bool depth) {
     if (!m || !fetcher)
