@@ -228,6 +228,7 @@ Result<VideoFrame> VideoSource::decodeUntil(std::int64_t target) {
                           std::to_string(m_lastOutput) + ")");
       }
       if (ret < 0) {
+        addWarning(name() + ": decode error near frame " + std::to_string(target) + " (" + avErrorText(ret) + ")");
         if (++receiveErrors > 1000)
           return R::failure(frameName + ": decoder keeps failing (" + avErrorText(ret) + ")");
         continue;
