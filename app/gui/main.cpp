@@ -18,6 +18,7 @@
 #include "core/sample/BundledSample.h"
 #include "core/util/Logging.h"
 #include "widgets/app/MainWindow.h"
+#include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/pose3d/VtkOpenGLWidget.h"
 
 int main(int argc, char **argv) {
@@ -61,7 +62,13 @@ int main(int argc, char **argv) {
                              QStringLiteral("S"), QStringLiteral("20"));
   QCommandLineOption speed(QStringLiteral("speed"), QApplication::translate("main", "Benchmark playback speed."),
                            QStringLiteral("X"), QStringLiteral("1"));
-  parser.addOptions({verbose, screenshot, timeNs, size, bench, seconds, speed});
+  QCommandLineOption consentReview(
+      QStringLiteral("consent-review"),
+      QApplication::translate("main", "Open the worker consent review mode for this project (.tacit)."),
+      QStringLiteral("PROJECT"));
+  QCommandLineOption worker(QStringLiteral("worker"),
+                            QApplication::translate("main", "Worker id for --consent-review."), QStringLiteral("ID"));
+  parser.addOptions({verbose, screenshot, timeNs, size, bench, seconds, speed, consentReview, worker});
   parser.addPositionalArgument(QStringLiteral("path"),
                                QApplication::translate("main", "Recording folder or video file."));
   parser.process(app);
@@ -71,10 +78,21 @@ int main(int argc, char **argv) {
   tacit::logging::init(logOptions);
   tacit::logging::installQtMessageHandler();
 
+  if (parser.isSet(consentReview)) {
+    if (!parser.isSet(worker)) {
+      std::fprintf(stderr, "--consent-review needs --worker ID\n");
+      return 2;
+    }
+    return tacit::runConsentReview(parser.value(consentReview), parser.value(worker));
+  }
+
   const bool automated = parser.isSet(screenshot) || parser.isSet(bench);
   tacit::MainWindow::Options options;
   options.restoreSettings = !automated;
-  tacit::MainWindow window(options);
+  // On the heap so it is torn down (decode threads joined, GL contexts released) while the
+  // application object and its event loop still exist.
+  auto windowOwner = std::make_unique<tacit::MainWindow>(options);
+  tacit::MainWindow &window = *windowOwner;
   if (parser.isSet(size)) {
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     if (wh.size() != 2 || wh[0].toInt() < 200 || wh[1].toInt() < 200) {
@@ -119,5 +137,10 @@ int main(int argc, char **argv) {
   } else {
     window.openBundledSample();
   }
-  return app.exec();
+  const int rc = app.exec();
+  shot.reset();
+  benchRunner.reset();
+  windowOwner.reset();
+  QCoreApplication::processEvents();
+  return rc;
 }

@@ -87,6 +87,10 @@ VtkOpenGLWidget::VtkOpenGLWidget(QWidget *parent) : QOpenGLWidget(parent), d(std
 }
 
 VtkOpenGLWidget::~VtkOpenGLWidget() {
+  // QOpenGLWidget's destructor (which runs after ours, when d is gone) destroys the context and
+  // would call onContextAboutToBeDestroyed on a half-destroyed widget: cut that connection first.
+  if (QOpenGLContext *ctx = context())
+    disconnect(ctx, nullptr, this, nullptr);
   makeCurrent();
   releaseGraphics();
   doneCurrent();
