@@ -1,5 +1,7 @@
 #include "core/export/VideoEncoder.h"
 
+#include <cstdlib>
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -53,6 +55,7 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::open(const std::filesystem::
     return openWith(file, opts, opts.codec);
   // LeRobot's default is AV1; SVT-AV1 refuses some sizes (e.g. below 64 px), then H.264 it is.
   if (hasEncoder("libsvtav1")) {
+    ::setenv("SVT_LOG", "2", 0); // SVT-AV1 prints its whole configuration to stderr unless told otherwise
     auto av1 = openWith(file, opts, "libsvtav1");
     if (av1.ok())
       return av1;
