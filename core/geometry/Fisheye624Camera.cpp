@@ -13,8 +13,7 @@ constexpr int kMaxNewtonIterations = 50;
 } // namespace
 
 Fisheye624Camera::Fisheye624Camera(int width, int height, std::vector<double> params)
-    : m_width(width), m_height(height), m_params(std::move(params)),
-      m_radial(std::vector<double>(m_params.begin() + kK0, m_params.begin() + kK0 + 6)) {
+    : FisheyeCameraBase(width, height, std::move(params), kK0, 6) {
   limitToImage(m_radial, width, height, m_params[kF], m_params[kF], m_params[kCx], m_params[kCy]);
 }
 
@@ -38,16 +37,10 @@ Eigen::Vector2d Fisheye624Camera::distortTangential(const Eigen::Vector2d &xr, E
 }
 
 std::optional<Eigen::Vector2d> Fisheye624Camera::project(const Eigen::Vector3d &p) const {
-  if (!(p.z() > 0.0))
+  const auto xr = radialDistort(p);
+  if (!xr)
     return std::nullopt;
-  const double r = std::hypot(p.x(), p.y());
-  const double theta = std::atan2(r, p.z());
-  if (theta > m_radial.thetaMax())
-    return std::nullopt;
-  const double thetaD = m_radial.eval(theta);
-  // th_d / r * (x/z, y/z) == th_d * (x, y) / |(x, y)|; the limit at the axis is (0, 0).
-  const Eigen::Vector2d xr = r > 0 ? Eigen::Vector2d(thetaD * p.x() / r, thetaD * p.y() / r) : Eigen::Vector2d(0, 0);
-  const Eigen::Vector2d u = distortTangential(xr, nullptr);
+  const Eigen::Vector2d u = distortTangential(*xr, nullptr);
   return Eigen::Vector2d(m_params[kF] * u.x() + m_params[kCx], m_params[kF] * u.y() + m_params[kCy]);
 }
 
@@ -74,14 +67,7 @@ std::optional<Eigen::Vector3d> Fisheye624Camera::unproject(const Eigen::Vector2d
   // Newton can stall one ulp away from the root; accept it when the residual says so.
   if (!converged && (distortTangential(xr, nullptr) - target).norm() > 1e-12 * (1.0 + target.norm()))
     return std::nullopt;
-  const double thetaD = xr.norm();
-  const auto theta = m_radial.invert(thetaD);
-  if (!theta)
-    return std::nullopt;
-  if (thetaD == 0.0)
-    return Eigen::Vector3d(0, 0, 1);
-  const double s = std::sin(*theta) / thetaD;
-  return Eigen::Vector3d(s * xr.x(), s * xr.y(), std::cos(*theta));
+  return radialUndistort(xr);
 }
 
 } // namespace tacit::geometry

@@ -4,29 +4,20 @@
 // inverts the tangential + thin-prism part with 2-D Newton, then the radial part with 1-D Newton.
 #include <Eigen/Core>
 
-#include "core/geometry/CameraModel.h"
-#include "core/geometry/RadialPolynomial.h"
+#include "core/geometry/FisheyeCameraBase.h"
 
 namespace tacit::geometry {
 
-class Fisheye624Camera final : public CameraModel {
+class Fisheye624Camera final : public FisheyeCameraBase {
 public:
   Fisheye624Camera(int width, int height, std::vector<double> params); // exactly 15 (checked by the factory)
   CameraModelKind kind() const override { return CameraModelKind::Fisheye624; }
-  int width() const override { return m_width; }
-  int height() const override { return m_height; }
-  const std::vector<double> &params() const override { return m_params; }
-  double maxTheta() const override { return m_radial.thetaMax(); }
   std::optional<Eigen::Vector2d> project(const Eigen::Vector3d &pointCamera) const override;
   std::optional<Eigen::Vector3d> unproject(const Eigen::Vector2d &pixel) const override;
 
 private:
   // Radially distorted point (xr, yr) -> tangential + thin-prism distorted (ux, uy), and its Jacobian.
   Eigen::Vector2d distortTangential(const Eigen::Vector2d &xr, Eigen::Matrix2d *jacobian) const;
-
-  int m_width, m_height;
-  std::vector<double> m_params;
-  RadialPolynomial m_radial;
 };
 
 } // namespace tacit::geometry
