@@ -6,8 +6,8 @@
 #include <QtTest>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "../../core/import/EgoDexTestFile.h"
 #include "core/import/VrsImageDecoder.h"
@@ -180,7 +180,7 @@ private slots:
   void sampleAriaExportImports() {
     Run usage = cli({"sample", tmp("s_small"), "--size", "320x320", "--aria-export", tmp("s_small_aria")});
     QCOMPARE(usage.code, 2);
-    Run s = cli({"sample", tmp("s"), "--duration", "0.4", "--imu-hz", "100", "--aria-export", tmp("s_aria")});
+    Run s = cli({"sample", tmp("s"), "--duration", "0.5", "--imu-hz", "100", "--aria-export", tmp("s_aria")});
     QVERIFY2(s.code == 0, s.err.constData());
     for (const char *f : {"mps/hand_tracking/hand_tracking_results.csv", "mps/slam/closed_loop_trajectory.csv",
                           "mps/eye_gaze/general_eye_gaze.csv", "calib.json"})
