@@ -23,6 +23,29 @@ bool looksLikeJpeg(const std::vector<std::uint8_t> &b) {
   return b.size() > 4 && b[0] == 0xFF && b[1] == 0xD8 && b[b.size() - 2] == 0xFF && b[b.size() - 1] == 0xD9;
 }
 
+// Video image blocks (Gen2 RGB) hold one Annex-B coded picture per record.
+std::optional<PictureCodec> videoCodec(const std::string &codec) {
+  if (codec == "H.264" || codec == "h264" || codec == "H264")
+    return PictureCodec::H264;
+  if (codec == "H.265" || codec == "hevc" || codec == "HEVC" || codec == "H265")
+    return PictureCodec::Hevc;
+  return std::nullopt;
+}
+
+// True when the Annex-B picture contains a random-access NAL unit (H.264 IDR; HEVC IRAP: BLA, IDR, CRA),
+// so the muxed file can be entered (seeked) there.
+bool isKeyPicture(PictureCodec codec, const std::vector<std::uint8_t> &b) {
+  for (std::size_t i = 0; i + 3 < b.size(); ++i) {
+    if (b[i] != 0 || b[i + 1] != 0 || b[i + 2] != 1)
+      continue;
+    const std::uint8_t nal = b[i + 3];
+    if (codec == PictureCodec::H264 ? (nal & 0x1F) == 5 : ((nal >> 1) & 0x3F) >= 16 && ((nal >> 1) & 0x3F) <= 23)
+      return true;
+    i += 2;
+  }
+  return false;
+}
+
 Timestamp captureTime(const vrs::DecodedRecord &rec) {
   if (auto t = rec.integer("capture_timestamp_ns"); t && *t > 0)
     return *t;
@@ -55,6 +78,7 @@ Status convertRgb(const vrs::Reader &reader, const fs::path &folder, VrsConversi
   vrs::RecordDecoder decoder(reader, aria::kRgbStream);
   vrs::ImageDecoder images;
   std::unique_ptr<PacketMuxer> muxer;
+  PictureCodec codec = PictureCodec::Mjpeg;
   const fs::path videoPath = folder / "rgb.mov";
   for (std::size_t i = 0; i < records.size(); ++i) {
     auto rec = decoder.read(records[i]);
@@ -66,7 +90,19 @@ Status convertRgb(const vrs::Reader &reader, const fs::path &folder, VrsConversi
     // JPEG payloads are copied as they are; raw/PNG pictures are re-encoded as high-quality JPEG.
     std::vector<std::uint8_t> jpeg;
     std::optional<QImage> decoded;
-    if (img.format == "jpg") {
+    bool key = true;
+    if (img.format == "video") { // H.264/HEVC pictures are copied as they are (no re-encode)
+      const auto vc = videoCodec(img.codec);
+      if (!vc)
+        return Status::failure(file + ": RGB stream uses video codec '" + img.codec +
+                               "'; only H.264 and HEVC can be imported");
+      if (muxer && *vc != codec)
+        return Status::failure(file + ": RGB record " + std::to_string(i) + " switches codec to " + img.codec);
+      codec = *vc;
+      key = isKeyPicture(codec, img.bytes);
+      if (!muxer && !key)
+        return Status::failure(file + ": the first RGB record is not a key frame; the video cannot start there");
+    } else if (img.format == "jpg") {
       if (!looksLikeJpeg(img.bytes))
         return Status::failure(file + ": RGB record " + std::to_string(i) + " is not a complete JPEG image");
     } else if (img.format == "raw" || img.format == "png") {
@@ -80,7 +116,7 @@ Status convertRgb(const vrs::Reader &reader, const fs::path &folder, VrsConversi
       decoded = *q;
     } else {
       return Status::failure(file + ": RGB stream stores '" + img.format + "' images (" + img.codec +
-                             "); only JPEG, PNG and raw RGB streams can be imported so far");
+                             "); only JPEG, PNG, raw and H.264/HEVC video RGB streams can be imported");
     }
     const std::vector<std::uint8_t> &picture = jpeg.empty() ? img.bytes : jpeg;
     const Timestamp t = captureTime(*rec);
@@ -95,14 +131,14 @@ Status convertRgb(const vrs::Reader &reader, const fs::path &folder, VrsConversi
       out.rgbWidth = decoded->width();
       out.rgbHeight = decoded->height();
       out.firstFrameNs = t;
-      auto m = PacketMuxer::create(videoPath, PictureCodec::Mjpeg, out.rgbWidth, out.rgbHeight);
+      auto m = PacketMuxer::create(videoPath, codec, out.rgbWidth, out.rgbHeight);
       if (!m)
         return Status::failure(m.error());
       muxer = m.takeValue();
     }
     // Microsecond pts from the first frame; the stream's time_offset_ns carries the rest.
     const std::int64_t ptsUs = (t - out.firstFrameNs) / kNsPerUs;
-    if (auto s = muxer->write(picture, ptsUs, true); !s)
+    if (auto s = muxer->write(picture, ptsUs, key); !s)
       return Status::failure(file + ": RGB record " + std::to_string(i) + ": " + s.error());
     if (!report(progress, 0.8 * double(i + 1) / double(records.size()), "RGB video"))
       return Status::failure("import cancelled");

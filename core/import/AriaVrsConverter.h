@@ -1,6 +1,7 @@
 #pragma once
 // Converts the streams of an Aria VRS recording Tacit uses into native recording files:
-// RGB (214-1) -> rgb.mov (the JPEG payloads copied as MJPEG, one picture per data record, pts =
+// RGB (214-1) -> rgb.mov (JPEG payloads copied as MJPEG, Gen2 H.264/HEVC video blocks copied as
+// H.264/HEVC, raw/PNG re-encoded as JPEG; one picture per data record, pts =
 // capture_timestamp_ns on the device clock), IMU (1202-1, imu-right, 1 kHz) -> imu.csv, and the
 // factory calibration from the calib_json file tag. Never writes next to the source.
 #include <filesystem>

@@ -279,6 +279,8 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
   cam.name = "rgb";
   cam.model = std::move(model);
   m.calibration.cameras["rgb"] = cam;
+  if (!report(o.progress, 0.95, "recording.json"))
+    return R::failure("import cancelled");
   if (auto s = finishRecording(m, *staging); !s)
     return R::failure(s.error());
   summary.folder = staging->destination();

@@ -81,6 +81,10 @@ Status importSidecar(const fs::path &src, const fs::path &dst, const std::vector
 
 Result<ImportSummary> importVideo(const VideoImportOptions &o) {
   std::vector<std::string> warnings;
+  // Cancellation points between the steps; the staging folder is removed on every early return.
+  auto step = [&o](double fraction, const char *stage) { return report(o.progress, fraction, stage); };
+  if (!step(0.0, "video"))
+    return R::failure("import cancelled");
   auto raw = hasNoContainerTimestamps(o.video);
   if (!raw)
     return R::failure(raw.error());
@@ -126,6 +130,8 @@ Result<ImportSummary> importVideo(const VideoImportOptions &o) {
   }
   m.streams.push_back({"rgb", StreamKind::Video, videoName, 0, camera ? "rgb" : "", 0});
   summary.files.push_back(videoName);
+  if (!step(0.5, "IMU"))
+    return R::failure("import cancelled");
 
   if (!o.imu.empty()) {
     std::vector<std::string> ours{"timestamp_ns"};
@@ -140,6 +146,8 @@ Result<ImportSummary> importVideo(const VideoImportOptions &o) {
     m.streams.push_back({"imu", StreamKind::Imu, "imu.csv", 0, "", 0});
     summary.files.push_back("imu.csv");
   }
+  if (!step(0.7, "hands"))
+    return R::failure("import cancelled");
   if (!o.hands.empty()) {
     auto header = csvHeader(o.hands);
     if (!header)
@@ -176,6 +184,8 @@ Result<ImportSummary> importVideo(const VideoImportOptions &o) {
   m.workerId = o.workerId;
   m.workerName = o.workerName;
   m.site = o.site;
+  if (!step(0.95, "recording.json"))
+    return R::failure("import cancelled");
   if (auto s = finishRecording(m, *staging); !s)
     return R::failure(s.error());
   summary.folder = staging->destination();

@@ -32,6 +32,10 @@ Rigid toRigid(const Eigen::Isometry3d &T) {
   return r;
 }
 
+std::vector<double> SampleCalibration::ariaRgbFactoryParams() {
+  return {std::begin(kAriaRgb2880), std::end(kAriaRgb2880)};
+}
+
 Result<SampleCalibration> SampleCalibration::make(const SampleOptions &o) {
   SampleCalibration c;
   // 2880 -> 1408: crop 32 px, halve (p' = 0.5 (p - 32 + 0.5) - 0.5); then scale to the requested size,

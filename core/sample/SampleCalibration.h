@@ -5,6 +5,7 @@
 // z forward (camera-like), origin between the eyes.
 #include <Eigen/Geometry>
 #include <memory>
+#include <vector>
 
 #include "core/geometry/CameraModel.h"
 #include "core/recording/RecordingManifest.h"
@@ -21,6 +22,8 @@ struct SampleCalibration {
 
   static Result<SampleCalibration> make(const SampleOptions &options);
   Calibration toCalibration() const;
+  // The real Aria RGB factory intrinsics at 2880x2880 (fisheye624, 15 params) the rgb model derives from.
+  static std::vector<double> ariaRgbFactoryParams();
 };
 
 Rigid toRigid(const Eigen::Isometry3d &T);

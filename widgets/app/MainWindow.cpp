@@ -30,6 +30,7 @@
 #include "widgets/app/ShortcutsDialog.h"
 #include "widgets/depth/DepthPanel.h"
 #include "widgets/depth/DepthView.h"
+#include "widgets/import/ImportDialog.h"
 #include "widgets/plot/PlotsView.h"
 #include "widgets/pose3d/Pose3DView.h"
 #include "widgets/timeline/TimelineWidget.h"
@@ -86,6 +87,7 @@ void MainWindow::createActions() {
   const QString file = tr("File"), play = tr("Playback"), view = tr("View"), tl = tr("Timeline");
   a.add("file.open", tr("&Open Recording Folder…"), file, {QKeySequence::Open});
   a.add("file.openVideo", tr("Open &Video File…"), file);
+  a.add("file.import", tr("&Import…"), file, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)});
   a.add("file.quit", tr("&Quit"), file, {QKeySequence::Quit});
   a.add("playback.toggle", tr("Play"), play, {Qt::Key_Space});
   a.add("playback.stepForward", tr("Next Frame"), play, {Qt::Key_Right});
@@ -135,6 +137,12 @@ void MainWindow::createActions() {
                                                    tr("Videos (*.mp4 *.mov *.mkv *.avi *.webm);;All files (*)"));
     if (!f.isEmpty())
       openPath(f);
+  });
+  connect(a.action("file.import"), &QAction::triggered, this, [this] {
+    auto *d = new ImportDialog(this); // stays open for its warnings; opens each imported recording
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &ImportDialog::imported, this, [this](const QString &folder) { openPath(folder); });
+    d->show();
   });
   connect(a.action("file.quit"), &QAction::triggered, this, &QWidget::close);
   connect(a.action("help.shortcuts"), &QAction::triggered, this, [this] {
@@ -235,6 +243,7 @@ void MainWindow::createMenus() {
   QMenu *file = menuBar()->addMenu(tr("&File"));
   file->addAction(a.action("file.open"));
   file->addAction(a.action("file.openVideo"));
+  file->addAction(a.action("file.import"));
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   rebuildRecentMenu();
   file->addSeparator();

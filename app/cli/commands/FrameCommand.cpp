@@ -15,20 +15,17 @@ using namespace tacit;
 int run(const QStringList &args) {
   QCommandLineParser p;
   p.setApplicationDescription(QStringLiteral("Write one exact frame of a video or depth stream as PNG."));
-  p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Recording folder or video file."));
   p.addOption(
       {QStringLiteral("index"), QStringLiteral("Frame number (0-based, presentation order)."), QStringLiteral("N")});
   p.addOption({QStringLiteral("time-ns"), QStringLiteral("Latest frame at this time (ns, stream offset included)."),
                QStringLiteral("T")});
   p.addOption({QStringLiteral("out"), QStringLiteral("Output PNG file."), QStringLiteral("F.png")});
-  p.addOption({QStringLiteral("stream"), QStringLiteral("Stream id in the recording (default: first video)."),
-               QStringLiteral("ID")});
+  cli::addMediaPathArguments(p);
   p.addOption({QStringLiteral("json"), QStringLiteral("Print frame facts as JSON.")});
   if (int rc = cli::parseArguments(p, args, QStringLiteral("frame")); rc >= 0)
     return rc;
-  const QStringList pos = p.positionalArguments();
-  if (pos.size() != 1)
-    return cli::usageError(QStringLiteral("frame"), QStringLiteral("expected one PATH"));
+  if (int rc = cli::checkMediaPathArguments(p, QStringLiteral("frame")); rc >= 0)
+    return rc;
   if (p.isSet(QStringLiteral("index")) == p.isSet(QStringLiteral("time-ns")))
     return cli::usageError(QStringLiteral("frame"), QStringLiteral("give exactly one of --index and --time-ns"));
   if (!p.isSet(QStringLiteral("out")))
@@ -39,13 +36,10 @@ int run(const QStringList &args) {
   if (!ok)
     return cli::usageError(QStringLiteral("frame"), QStringLiteral("--index / --time-ns must be an integer"));
 
-  auto stream = cli::resolveMediaStream(pos[0].toStdString(), p.value(QStringLiteral("stream")).toStdString());
-  if (!stream)
-    return cli::dataError(stream.error());
-  auto source = cli::openMediaStream(*stream, 1);
-  if (!source)
-    return cli::dataError(source.error());
-  media::FrameSource &src = **source;
+  cli::OpenedMedia opened;
+  if (int rc = cli::openMediaPathArguments(p, opened); rc >= 0)
+    return rc;
+  media::FrameSource &src = *opened.source;
   std::int64_t index = number;
   if (p.isSet(QStringLiteral("time-ns"))) {
     index = src.indexAt(number);
@@ -64,7 +58,7 @@ int run(const QStringList &args) {
   if (p.isSet(QStringLiteral("json"))) {
     nlohmann::ordered_json j;
     j["file"] = src.path();
-    j["stream"] = stream->id;
+    j["stream"] = opened.stream.id;
     j["index"] = frame->index;
     j["pts_ns"] = frame->ptsNs;
     j["width"] = frame->width;

@@ -16,28 +16,22 @@ using namespace tacit;
 int run(const QStringList &args) {
   QCommandLineParser p;
   p.setApplicationDescription(QStringLiteral("Frame index of a video or depth stream."));
-  p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Recording folder or video file."));
-  p.addOption({QStringLiteral("stream"), QStringLiteral("Stream id in the recording (default: first video)."),
-               QStringLiteral("ID")});
+  cli::addMediaPathArguments(p);
   p.addOption({QStringLiteral("json"), QStringLiteral("Full index as JSON on stdout.")});
   if (int rc = cli::parseArguments(p, args, QStringLiteral("index")); rc >= 0)
     return rc;
-  const QStringList pos = p.positionalArguments();
-  if (pos.size() != 1)
-    return cli::usageError(QStringLiteral("index"), QStringLiteral("expected one PATH"));
-  auto stream = cli::resolveMediaStream(pos[0].toStdString(), p.value(QStringLiteral("stream")).toStdString());
-  if (!stream)
-    return cli::dataError(stream.error());
-  auto source = cli::openMediaStream(*stream, 1);
-  if (!source)
-    return cli::dataError(source.error());
-  const media::FrameSource &src = **source;
+  if (int rc = cli::checkMediaPathArguments(p, QStringLiteral("index")); rc >= 0)
+    return rc;
+  cli::OpenedMedia opened;
+  if (int rc = cli::openMediaPathArguments(p, opened); rc >= 0)
+    return rc;
+  const media::FrameSource &src = *opened.source;
   const auto *video = dynamic_cast<const media::VideoSource *>(&src);
 
   nlohmann::ordered_json j;
   j["file"] = src.path();
-  j["stream"] = stream->id;
-  j["kind"] = stream->depth ? "depth" : "video";
+  j["stream"] = opened.stream.id;
+  j["kind"] = opened.stream.depth ? "depth" : "video";
   if (video) {
     j["codec"] = video->codecName();
     j["rotation_deg"] = video->rotationDeg();
@@ -45,7 +39,7 @@ int run(const QStringList &args) {
   }
   j["width"] = src.width();
   j["height"] = src.height();
-  j["time_offset_ns"] = stream->timeOffsetNs;
+  j["time_offset_ns"] = opened.stream.timeOffsetNs;
   j["frame_count"] = src.frameCount();
   const TimeRange range = src.timeRange();
   j["begin_ns"] = range.begin;

@@ -1,6 +1,9 @@
 #include "app/cli/commands/MediaCliSupport.h"
 
+#include <QCommandLineParser>
 #include <system_error>
+
+#include "app/cli/CommandRegistry.h"
 
 #include "core/media/DepthSource.h"
 #include "core/media/VideoSource.h"
@@ -66,6 +69,31 @@ Result<std::unique_ptr<media::FrameSource>> openMediaStream(const MediaStream &s
     return openMediaStream(depth, decoderThreads, convertThreads);
   }
   return R(std::unique_ptr<media::FrameSource>(v.takeValue()));
+}
+
+void addMediaPathArguments(QCommandLineParser &p) {
+  p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Recording folder or video file."));
+  p.addOption({QStringLiteral("stream"), QStringLiteral("Stream id in the recording (default: first video)."),
+               QStringLiteral("ID")});
+}
+
+int checkMediaPathArguments(const QCommandLineParser &p, const QString &command) {
+  if (p.positionalArguments().size() != 1)
+    return usageError(command, QStringLiteral("expected one PATH"));
+  return -1;
+}
+
+int openMediaPathArguments(const QCommandLineParser &p, OpenedMedia &out) {
+  auto stream = resolveMediaStream(p.positionalArguments().value(0).toStdString(),
+                                   p.value(QStringLiteral("stream")).toStdString());
+  if (!stream)
+    return dataError(stream.error());
+  auto source = openMediaStream(*stream, 1);
+  if (!source)
+    return dataError(source.error());
+  out.stream = stream.takeValue();
+  out.source = source.takeValue();
+  return -1;
 }
 
 } // namespace tacit::cli

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/CommandRegistry.h"
+#include "core/sample/AriaMpsExport.h"
 #include "core/sample/SampleGenerator.h"
 
 namespace {
@@ -23,6 +24,10 @@ int run(const QStringList &args) {
   p.addOption({"codec", "h264, hevc or av1 (default h264).", "CODEC", "h264"});
   p.addOption({"gop", "Keyframe interval in frames (default 30).", "N", "30"});
   p.addOption({"bframes", "Consecutive B-frames (default 2).", "N", "2"});
+  p.addOption({"aria-export",
+               "Also write the sample in Aria formats: DIR/mps (MPS folder) and DIR/calib.json "
+               "(factory calibration; needs --size 1408x1408).",
+               "DIR"});
   p.addOption({"json", "Print a JSON summary on stdout."});
   if (int rc = tacit::cli::parseArguments(p, args, "sample"); rc >= 0)
     return rc;
@@ -58,11 +63,18 @@ int run(const QStringList &args) {
   o.codec = p.value("codec").toStdString();
   if (const std::string problem = tacit::sample::sampleOptionsProblem(o); !problem.empty())
     return tacit::cli::usageError("sample", QString::fromStdString(problem));
+  if (p.isSet("aria-export") && (o.width != 1408 || o.height != 1408))
+    return tacit::cli::usageError("sample", "--aria-export needs --size 1408x1408 (Aria's RGB stream size)");
 
   const auto started = std::chrono::steady_clock::now();
   auto report = tacit::sample::generateSample(o, pos.front().toStdString());
   if (!report)
     return tacit::cli::dataError(report.error());
+  if (p.isSet("aria-export")) {
+    const std::filesystem::path dir = p.value("aria-export").toStdString();
+    if (auto s = tacit::sample::writeAriaMpsExport(o, report->folder, dir / "mps", dir / "calib.json"); !s)
+      return tacit::cli::dataError(s.error());
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (p.isSet("json")) {
     nlohmann::json j = {{"folder", report->folder.generic_string()},

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "../../core/import/EgoDexTestFile.h"
 #include "core/import/VrsImageDecoder.h"
@@ -172,6 +173,27 @@ private slots:
     QVERIFY(QFileInfo::exists(tmp("v_rec/imu.csv")));
     QVERIFY(QFileInfo::exists(tmp("v_rec/calibration.json")));
     QCOMPARE(cli({"import", "video", tmp("v.mp4"), "--map-column", "nonsense", "--out", tmp("v2")}).code, 2);
+  }
+
+  // tacit-cli sample --aria-export writes the sample in Aria's formats; import aria-mps takes them
+  // (the pixel-level check is test_aria_sample_projection).
+  void sampleAriaExportImports() {
+    Run usage = cli({"sample", tmp("s_small"), "--size", "320x320", "--aria-export", tmp("s_small_aria")});
+    QCOMPARE(usage.code, 2);
+    Run s = cli({"sample", tmp("s"), "--duration", "0.5", "--imu-hz", "100", "--aria-export", tmp("s_aria")});
+    QVERIFY2(s.code == 0, s.err.constData());
+    for (const char *f : {"mps/hand_tracking/hand_tracking_results.csv", "mps/slam/closed_loop_trajectory.csv",
+                          "mps/eye_gaze/general_eye_gaze.csv", "calib.json"})
+      QVERIFY2(QFileInfo::exists(tmp("s_aria/") + f), f);
+    Run r = cli({"import", "aria-mps", tmp("s_aria/mps"), "--video", tmp("s/rgb.mp4"), "--calibration",
+                 tmp("s_aria/calib.json"), "--out", tmp("s_rec"), "--json"});
+    QVERIFY2(r.code == 0, r.err.constData());
+    auto j = nlohmann::json::parse(r.out.toStdString());
+    std::set<std::string> kinds;
+    for (const auto &st : j["streams"])
+      kinds.insert(st["kind"].get<std::string>());
+    QVERIFY(kinds.count("video") && kinds.count("hand_pose") && kinds.count("trajectory") && kinds.count("gaze"));
+    QVERIFY(QFileInfo::exists(tmp("s_rec/calibration.json")));
   }
 };
 

@@ -112,6 +112,13 @@ private slots:
     QCOMPARE(range.code, 1);
     QVERIFY(range.err.contains("out of range"));
     QCOMPARE(cli({"bench", "nosuchverb"}).code, 2);
+    // PATH is exactly one positional for both commands (shared MediaCliSupport arguments).
+    QCOMPARE(cli({"index"}).code, 2);
+    QCOMPARE(cli({"index", m_rec, m_rec}).code, 2);
+    QCOMPARE(cli({"frame", "--index", "0", "--out", m_dir.filePath("x.png")}).code, 2);
+    const Run notRecording = cli({"index", m_rec + "/rgb.mp4", "--stream", "rgb"});
+    QCOMPARE(notRecording.code, 1);
+    QVERIFY(notRecording.err.contains("--stream needs a recording folder"));
   }
 
   void benchVerbs() {
