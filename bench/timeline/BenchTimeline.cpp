@@ -1,7 +1,7 @@
-// bench_timeline [SEGMENTS] [WIDTHxHEIGHT]: builds a project with one recording holding SEGMENTS segments
-// (half on "task", half on "step", 33 ms each every 40 ms, 9 coloured labels) plus a flag every 10 s,
-// attaches it to a TimelineWidget and times paints (QWidget::render into an image) at several zooms.
-// Reference: the same widget and size with no document attached. Prints one line per zoom and a JSON line.
+// bench_timeline [SEGMENTS] [WIDTHxHEIGHT] [SNAPSHOT_PREFIX]: builds a project with one recording holding SEGMENTS
+// segments (half on "task", half on "step", 33 ms each every 40 ms, 9 coloured labels) plus a flag every 10 s, attaches
+// it to a TimelineWidget and times paints (QWidget::render into an image) at several zooms. Reference: the same widget
+// and size with no document attached. Prints one line per zoom and a JSON line.
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
@@ -153,6 +153,11 @@ int main(int argc, char **argv) {
     tl.setVisibleRange({mid - z.visible / 2, mid - z.visible / 2 + std::max<Timestamp>(z.visible, 1)});
     const double ms = medianPaintMs(tl, kRepeats);
     worst = std::max(worst, ms);
+    if (argc > 3) { // what was painted, for eyes: PREFIX-<n>.png
+      QImage img(tl.size(), QImage::Format_ARGB32_Premultiplied);
+      tl.render(&img);
+      img.save(QString::fromLocal8Bit(argv[3]) + QStringLiteral("-%1.png").arg(&z - zooms));
+    }
     std::printf("zoom %-22s visible %10.3f s: %7.3f ms per paint (%.2fx reference)   target < 16 ms\n", z.name,
                 toSeconds(tl.visibleRange().duration()), ms, ms / refMs);
     json += std::string(first ? "" : ",") + "{\"zoom\":\"" + z.name + "\",\"ms\":" + std::to_string(ms) + "}";

@@ -49,6 +49,11 @@ private slots:
     const int xs = int(std::lround(f.timeline->xOf((f.frames[20] + f.frames[30]) / 2)));
     QVERIFY(guitest::colourDistance(img.pixelColor(xs, step.bottom() - 4), place) < 12);
     QVERIFY(guitest::colourDistance(img.pixelColor(x0 + 2, step.bottom() - 4), place) > 100);
+    // Selection draws a white outline inside the segment.
+    f.timeline->setSelectedSegment(*id);
+    const QImage selected = f.timeline->grab().toImage();
+    const QColor edge = selected.pixelColor((x0 + x1) / 2, task.top() + 3);
+    QVERIFY2(edge.red() > 230 && edge.green() > 230 && edge.blue() > 230, qPrintable(edge.name()));
     // Relabelling repaints in the new colour.
     QVERIFY(f.doc->relabelSegment(*id, f.cup).ok());
     const QImage after = f.timeline->grab().toImage();
