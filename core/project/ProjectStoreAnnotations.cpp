@@ -348,13 +348,16 @@ Status ProjectStore::checkNoOverlap(const Segment &s) {
   if (st->int64(0) != 0)
     return okStatus();
   const std::string trackName = st->text(1);
-  // end_ns > start is the selective bound: segments in one track are disjoint, so few rows match.
+  // Only the latest-starting other segment that starts before our end can overlap us: the others on a
+  // no-overlap track end no later than it does (and if two rows of one batch overlap each other, the
+  // earlier-starting one's check finds the other). One backwards index step instead of a scan of every
+  // earlier segment, which made a 100 000-segment recording quadratic to write.
   auto q = m_db.prepare("SELECT id, start_ns, end_ns FROM segments WHERE recording_id = ? AND track_id = ? "
-                        "AND start_ns < ? AND end_ns > ? AND id != ? LIMIT 1");
+                        "AND start_ns < ? AND id != ? ORDER BY start_ns DESC LIMIT 1");
   if (!q)
     return Status::failure(q.error());
-  q->bind(1, s.recordingId).bind(2, s.trackId).bind(3, s.endNs).bind(4, s.startNs).bind(5, s.id);
-  if (q->step())
+  q->bind(1, s.recordingId).bind(2, s.trackId).bind(3, s.endNs).bind(4, s.id);
+  if (q->step() && q->int64(2) > s.startNs)
     return Status::failure(m_path.string() + ": segment [" + std::to_string(s.startNs) + ", " +
                            std::to_string(s.endNs) + ") overlaps segment " + std::to_string(q->int64(0)) +
                            " on track \"" + trackName + "\"");

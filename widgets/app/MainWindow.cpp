@@ -23,6 +23,7 @@
 
 #include "core/sample/BundledSample.h"
 #include "core/util/Logging.h"
+#include "widgets/annotation/AnnotationController.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/OffsetEditor.h"
 #include "widgets/app/RecordingLoader.h"
@@ -60,6 +61,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
   createDocks();
   createMenus();
   connectTransport();
+  m_annotation = new AnnotationController(nullptr, m_time, m_timeline, *m_actions, this);
+  connect(m_annotation, &AnnotationController::statusMessage, this,
+          [this](const QString &m) { statusBar()->showMessage(m, 6000); });
   m_defaultState = saveState();
   if (m_options.restoreSettings) {
     QSettings s;
@@ -73,6 +77,10 @@ MainWindow::~MainWindow() {
   if (m_cancelLoad)
     *m_cancelLoad = true;
   m_session.reset();
+}
+
+void MainWindow::setAnnotationDocument(project::AnnotationDocument *doc) {
+  m_annotation->setDocument(doc);
 }
 
 VideoView *MainWindow::videoView() const {
@@ -101,8 +109,8 @@ void MainWindow::createActions() {
   a.add("playback.forward", tr("Play Forward (repeat: faster)"), play, {Qt::Key_L});
   a.add("playback.start", tr("Go to Start"), play, {Qt::Key_Home});
   a.add("playback.end", tr("Go to End"), play, {Qt::Key_End});
-  a.add("playback.loopIn", tr("Set Loop In"), play, {Qt::Key_I});
-  a.add("playback.loopOut", tr("Set Loop Out"), play, {Qt::Key_O});
+  a.add("playback.loopIn", tr("Set In Point (loop, segment)"), play, {Qt::Key_I});
+  a.add("playback.loopOut", tr("Set Out Point (loop, segment)"), play, {Qt::Key_O});
   QAction *loop = a.add("playback.loop", tr("Loop"), play, {Qt::CTRL | Qt::Key_L});
   loop->setCheckable(true);
   a.add("timeline.zoomIn", tr("Zoom In Timeline"), tl,

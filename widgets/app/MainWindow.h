@@ -20,7 +20,11 @@ class QProgressDialog;
 
 namespace tacit {
 
+namespace project {
+class AnnotationDocument;
+}
 class ActionRegistry;
+class AnnotationController;
 class DepthPanel;
 class OffsetEditor;
 class PlotsView;
@@ -57,6 +61,10 @@ public:
   PlotsView *plotsView() const { return m_plots; }
   Pose3DView *pose3dView() const { return m_pose3d; }
   TimelineWidget *timeline() const { return m_timeline; }
+  // Annotation editing on the timeline (keys + mouse); nullptr detaches. The document must outlive
+  // its attachment (the project session owns it).
+  void setAnnotationDocument(project::AnnotationDocument *doc);
+  AnnotationController *annotationController() const { return m_annotation; }
   TransportBar *transport() const { return m_transport; }
   QString lastError() const { return m_lastError; }
   QStringList recentFiles() const;
@@ -99,6 +107,7 @@ private:
   PlotsView *m_plots = nullptr;
   Pose3DView *m_pose3d = nullptr;
   TimelineWidget *m_timeline = nullptr;
+  AnnotationController *m_annotation = nullptr;
   TransportBar *m_transport = nullptr;
   OffsetEditor *m_offsets = nullptr;
   QLabel *m_errorLabel = nullptr;

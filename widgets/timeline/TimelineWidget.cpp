@@ -5,6 +5,8 @@
 #include <QWheelEvent>
 #include <cmath>
 
+#include "widgets/timeline/ItemLanePainter.h"
+
 namespace tacit {
 
 namespace {
@@ -15,16 +17,36 @@ const QColor kText(0xd0, 0xd4, 0xda);
 const QColor kTick(0x80, 0x86, 0x8e);
 const QColor kGap(0x3a, 0x2a, 0x2a);
 const QColor kPlayheadColor(0xff, 0x3b, 0x30);
+const QColor kActiveHeaderBg(0x34, 0x3c, 0x4a);
+const QColor kAccent(0x4f, 0x9c, 0xff);
+const QColor kMarkColor(0x4f, 0x9c, 0xff);
+constexpr int kDragThresholdPx = 3;
+
+bool isAnnotationPlaceholder(const TimelineLane &lane) {
+  return lane.kind != TimelineLane::Kind::Coverage && lane.spans.empty();
+}
 } // namespace
 
-TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent) {
-  setMouseTracking(false);
+TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent), m_annotations(new AnnotationLanes(this)) {
+  setMouseTracking(true); // edge cursors over segments
   setFocusPolicy(Qt::NoFocus);
   setAttribute(Qt::WA_OpaquePaintEvent);
+  connect(m_annotations, &AnnotationLanes::changed, this, &TimelineWidget::onAnnotationsChanged);
+  connect(m_annotations, &AnnotationLanes::tracksChanged, this, [this] {
+    updateGeometry();
+    const auto &tracks = m_annotations->tracks();
+    const bool known = std::any_of(tracks.begin(), tracks.end(), [this](auto &t) { return t.id == m_activeTrack; });
+    if (!known)
+      setActiveTrack(tracks.empty() ? 0 : tracks.front().id);
+  });
 }
 
 QSize TimelineWidget::sizeHint() const {
-  return {800, kRulerHeight + static_cast<int>(std::max<std::size_t>(m_lanes.size(), 4)) * kLaneHeight + 6};
+  const std::vector<Band> b = bands();
+  int bottom = kRulerHeight + 4 * kLaneHeight;
+  for (const Band &band : b)
+    bottom = std::max(bottom, band.rect.bottom() + 1);
+  return {800, bottom + 6};
 }
 QSize TimelineWidget::minimumSizeHint() const {
   return {300, kRulerHeight + 2 * kLaneHeight};
@@ -48,6 +70,175 @@ void TimelineWidget::setLanes(std::vector<TimelineLane> lanes) {
 void TimelineWidget::setLoop(TimeRange loop) {
   m_loop = loop;
   update();
+}
+
+void TimelineWidget::setAnnotationDocument(project::AnnotationDocument *doc) {
+  m_drag = Drag::None;
+  m_selected = 0;
+  m_annotations->setDocument(doc);
+  emit selectionChanged(0);
+}
+
+void TimelineWidget::setSelectedSegment(project::Id id) {
+  const project::AnnotationDocument *doc = m_annotations->document();
+  if (id != 0 && (!doc || !doc->segment(id)))
+    id = 0;
+  if (id == m_selected)
+    return;
+  m_selected = id;
+  update();
+  emit selectionChanged(id);
+}
+
+void TimelineWidget::setActiveTrack(project::Id trackId) {
+  if (trackId == m_activeTrack)
+    return;
+  m_activeTrack = trackId;
+  update();
+  emit activeTrackChanged(trackId);
+}
+
+void TimelineWidget::setMarks(std::optional<Timestamp> in, std::optional<Timestamp> out) {
+  m_markIn = in;
+  m_markOut = out;
+  update();
+}
+
+void TimelineWidget::onAnnotationsChanged() {
+  // The selected segment may have been deleted (or undone away).
+  const project::AnnotationDocument *doc = m_annotations->document();
+  if (m_selected && (!doc || !doc->segment(m_selected))) {
+    m_selected = 0;
+    emit selectionChanged(0);
+  }
+  update();
+}
+
+std::vector<TimelineWidget::Band> TimelineWidget::bands() const {
+  std::vector<Band> out;
+  const bool annotated = m_annotations->document() != nullptr;
+  int y = kRulerHeight;
+  // Annotation lanes first, under the ruler: they are what one edits, and stay visible in a short dock.
+  if (annotated) {
+    const auto &tracks = m_annotations->tracks();
+    for (std::size_t i = 0; i < tracks.size(); ++i) {
+      out.push_back({Band::Track, static_cast<int>(i), tracks[i].id, QRect(0, y, width(), kTrackLaneHeight)});
+      y += kTrackLaneHeight;
+    }
+    out.push_back({Band::Flags, 0, 0, QRect(0, y, width(), kLaneHeight)});
+    y += kLaneHeight;
+  }
+  for (std::size_t i = 0; i < m_lanes.size(); ++i) {
+    if (annotated && isAnnotationPlaceholder(m_lanes[i]))
+      continue; // the document's own lanes replace them
+    out.push_back({Band::Stream, static_cast<int>(i), 0, QRect(0, y, width(), kLaneHeight)});
+    y += kLaneHeight;
+  }
+  return out;
+}
+
+const TimelineWidget::Band *TimelineWidget::bandAt(int y, const std::vector<Band> &bands) {
+  for (const Band &b : bands)
+    if (y >= b.rect.top() && y <= b.rect.bottom())
+      return &b;
+  return nullptr;
+}
+
+QRect TimelineWidget::trackLaneRect(project::Id trackId) const {
+  for (const Band &b : bands())
+    if (b.kind == Band::Track && b.track == trackId)
+      return b.rect;
+  return {};
+}
+
+QRect TimelineWidget::flagLaneRect() const {
+  for (const Band &b : bands())
+    if (b.kind == Band::Flags)
+      return b.rect;
+  return {};
+}
+
+project::Id TimelineWidget::segmentAt(QPoint pos) const {
+  if (pos.x() < kHeaderWidth)
+    return 0;
+  const std::vector<Band> b = bands();
+  const Band *band = bandAt(pos.y(), b);
+  if (!band || band->kind != Band::Track)
+    return 0;
+  return hitTest(band->track, pos.x()).segment;
+}
+
+TimelineWidget::Hit TimelineWidget::hitTest(project::Id trackId, double x) const {
+  const AnnotationLanes::TrackLane *lane = m_annotations->track(trackId);
+  if (!lane || lane->items.empty())
+    return {};
+  const TimeAxis ax = axis();
+  const TimelineItems &items = lane->items;
+  const std::ptrdiff_t at = items.indexAt(ax.timeAt(x));
+  if (at >= 0) {
+    const TimelineItem &it = items[static_cast<std::size_t>(at)];
+    const double x0 = ax.xOf(it.start), x1 = ax.xOf(it.end);
+    // Edges only when the segment is wide enough to leave a body to grab.
+    if (x1 - x0 >= 3 * kEdgeGrabPx) {
+      if (x - x0 <= kEdgeGrabPx)
+        return {it.id, Grab::Start};
+      if (x1 - x <= kEdgeGrabPx)
+        return {it.id, Grab::End};
+    }
+    return {it.id, Grab::Body};
+  }
+  // In a gap: an edge just outside a segment still grabs it.
+  const std::size_t next = items.firstStartingAtOrAfter(ax.timeAt(x));
+  if (next < items.size() && ax.xOf(items[next].start) - x <= kEdgeGrabPx)
+    return {items[next].id, Grab::Start};
+  if (next > 0) {
+    const TimelineItem &prev = items[next - 1];
+    if (x - ax.xOf(prev.end) <= kEdgeGrabPx && x >= ax.xOf(prev.end))
+      return {prev.id, Grab::End};
+  }
+  return {};
+}
+
+void TimelineWidget::reportStatus(const QString &message) {
+  if (!message.isEmpty() && message != m_lastStatus)
+    emit statusMessage(message);
+  m_lastStatus = message;
+}
+
+void TimelineWidget::dragTo(double x) {
+  project::AnnotationDocument *doc = m_annotations->document();
+  const project::Segment *s = doc ? doc->segment(m_dragSegment) : nullptr;
+  if (!s)
+    return;
+  const project::FrameGrid &grid = doc->frameGrid();
+  const project::Track *track = doc->track(s->trackId);
+  const Timestamp t = axis().timeAt(x);
+  Status st = okStatus();
+  Timestamp want = 0, got = 0;
+  bool crossed = false; // an edge was pulled past the other one
+  if (m_drag == Drag::Body) {
+    want = grid.snap(t - m_grabOffset);
+    st = doc->moveSegment(m_dragSegment, t - m_grabOffset, m_dragId);
+  } else {
+    const bool start = m_drag == Drag::Start;
+    want = grid.snap(t);
+    crossed = start ? want >= s->endNs : want <= s->startNs;
+    st = doc->moveSegmentEdge(m_dragSegment, start ? project::SegmentEdge::Start : project::SegmentEdge::End, t,
+                              m_dragId);
+  }
+  if (!st.ok()) {
+    reportStatus(QString::fromStdString(st.error()));
+    return;
+  }
+  s = doc->segment(m_dragSegment);
+  got = !s ? want : m_drag == Drag::End ? s->endNs : s->startNs;
+  if (got == want)
+    reportStatus({});
+  else if (crossed)
+    reportStatus(tr("A segment keeps at least one frame"));
+  else if (track && !track->allowOverlap)
+    reportStatus(tr("Stopped at the neighbouring segment: track \"%1\" does not allow overlaps")
+                     .arg(QString::fromStdString(track->name)));
 }
 
 void TimelineWidget::setVisibleRange(TimeRange visible) {
@@ -105,12 +296,18 @@ void TimelineWidget::paintEvent(QPaintEvent *) {
   p.fillRect(rect(), kBackground);
   const TimeAxis ax = axis();
   paintRuler(p, ax);
-  int y = kRulerHeight;
-  for (const TimelineLane &lane : m_lanes) {
-    const QRect r(0, y, width(), kLaneHeight);
-    paintLane(p, ax, lane, r);
-    y += kLaneHeight;
+  const auto &tracks = m_annotations->tracks();
+  for (const Band &b : bands()) {
+    if (b.rect.top() > height())
+      continue;
+    if (b.kind == Band::Stream)
+      paintLane(p, ax, m_lanes[static_cast<std::size_t>(b.index)], b.rect);
+    else if (b.kind == Band::Track)
+      paintTrackLane(p, ax, tracks[static_cast<std::size_t>(b.index)], b.rect);
+    else
+      paintFlagLane(p, ax, b.rect);
   }
+  paintMarks(p, ax);
   // Loop region.
   if (!m_loop.empty()) {
     const double x0 = ax.xOf(m_loop.begin), x1 = ax.xOf(m_loop.end);
@@ -210,31 +407,177 @@ void TimelineWidget::paintLane(QPainter &p, const TimeAxis &ax, const TimelineLa
   p.restore();
 }
 
-void TimelineWidget::mousePressEvent(QMouseEvent *e) {
-  if (e->position().x() < kHeaderWidth)
+void TimelineWidget::paintHeader(QPainter &p, const QRect &r, const QString &name, bool active) {
+  const QRect header(0, r.top(), kHeaderWidth, r.height());
+  p.fillRect(header, active ? kActiveHeaderBg : kHeaderBg);
+  if (active)
+    p.fillRect(QRect(0, r.top(), 3, r.height()), kAccent);
+  p.setPen(QColor(0x3a, 0x3d, 0x43));
+  p.drawLine(r.left(), r.bottom(), r.right(), r.bottom());
+  p.setPen(kText);
+  p.drawText(QRect(8, r.top(), kHeaderWidth - 12, r.height()), Qt::AlignVCenter | Qt::AlignLeft,
+             fontMetrics().elidedText(name, Qt::ElideRight, kHeaderWidth - 12));
+}
+
+void TimelineWidget::paintTrackLane(QPainter &p, const TimeAxis &ax, const AnnotationLanes::TrackLane &lane,
+                                    const QRect &r) {
+  paintHeader(p, r, lane.name, lane.id == m_activeTrack);
+  const QRectF area(ax.left, r.top() + 2, ax.width, r.height() - 4);
+  p.save();
+  p.setClipRect(area);
+  ItemLaneStyle style;
+  const AnnotationLanes *ann = m_annotations;
+  style.colour = [ann](std::int64_t label) { return ann->segmentColour(label); };
+  style.text = [ann](std::int64_t label) {
+    const AnnotationLanes::LabelStyle *l = ann->label(label);
+    return l ? l->name : QString();
+  };
+  style.overlapping = lane.allowOverlap;
+  style.selectedId = m_selected;
+  paintItemLane(p, ax, lane.items, area, style);
+  p.restore();
+}
+
+void TimelineWidget::paintFlagLane(QPainter &p, const TimeAxis &ax, const QRect &r) {
+  const int whole = m_annotations->wholeRecordingFlagCount();
+  paintHeader(p, r, whole > 0 ? tr("Flags (%1 whole)").arg(whole) : tr("Flags"), false);
+  const QRectF area(ax.left, r.top() + 2, ax.width, r.height() - 4);
+  p.save();
+  p.setClipRect(area);
+  if (whole > 0) {
+    // Whole-recording flags: a thin band across the recording in the worst severity's colour.
+    const double x0 = std::max(area.left(), ax.xOf(m_range.begin)), x1 = std::min(area.right(), ax.xOf(m_range.end));
+    p.fillRect(QRectF(x0, area.top(), x1 - x0, 3),
+               AnnotationLanes::severityColour(m_annotations->wholeRecordingSeverity()));
+  }
+  ItemLaneStyle style;
+  style.colour = [](std::int64_t severity) { return AnnotationLanes::severityColour(static_cast<int>(severity)); };
+  style.translucent = true;
+  style.overlapping = true;
+  paintItemLane(p, ax, m_annotations->flags(), area.adjusted(0, 3, 0, 0), style);
+  p.restore();
+}
+
+void TimelineWidget::paintMarks(QPainter &p, const TimeAxis &ax) {
+  if (!m_markIn && !m_markOut)
     return;
-  m_dragX = int(e->position().x());
+  const int bottom = height();
+  auto line = [&](Timestamp t, bool in) {
+    const double x = std::round(ax.xOf(t)) + 0.5;
+    if (x < kHeaderWidth || x > width())
+      return;
+    p.setPen(QPen(kMarkColor, 1, Qt::DashLine));
+    p.drawLine(QPointF(x, kRulerHeight), QPointF(x, bottom));
+    // A bracket on the ruler: "[" for in, "]" for out.
+    p.setPen(QPen(kMarkColor, 2));
+    const double d = in ? 5 : -5;
+    p.drawLine(QPointF(x, 2), QPointF(x, kRulerHeight - 2));
+    p.drawLine(QPointF(x, 2), QPointF(x + d, 2));
+    p.drawLine(QPointF(x, kRulerHeight - 2), QPointF(x + d, kRulerHeight - 2));
+  };
+  if (m_markIn && m_markOut && *m_markOut > *m_markIn) {
+    const double x0 = std::max<double>(kHeaderWidth, ax.xOf(*m_markIn));
+    const double x1 = std::min<double>(width(), ax.xOf(*m_markOut));
+    if (x1 > x0)
+      p.fillRect(QRectF(x0, 0, x1 - x0, kRulerHeight), QColor(79, 156, 255, 60));
+  }
+  if (m_markIn)
+    line(*m_markIn, true);
+  if (m_markOut)
+    line(*m_markOut, false);
+}
+
+void TimelineWidget::mousePressEvent(QMouseEvent *e) {
+  const QPoint pos = e->position().toPoint();
+  const std::vector<Band> b = bands();
+  const Band *band = bandAt(pos.y(), b);
+  if (pos.x() < kHeaderWidth) {
+    if (band && band->kind == Band::Track && e->button() == Qt::LeftButton)
+      setActiveTrack(band->track);
+    return;
+  }
+  m_dragX = pos.x();
   m_dragVisible = m_visible;
+  project::AnnotationDocument *doc = m_annotations->document();
+  const bool onTrack = doc && band && band->kind == Band::Track;
+  const Hit hit = onTrack ? hitTest(band->track, pos.x()) : Hit{};
   if (e->button() == Qt::LeftButton) {
+    if (onTrack)
+      setActiveTrack(band->track);
+    if (hit.segment) {
+      setSelectedSegment(hit.segment);
+      const project::Segment *s = doc->segment(hit.segment);
+      m_dragSegment = hit.segment;
+      m_dragId = doc->beginDrag();
+      m_grabOffset = s ? axis().timeAt(pos.x()) - s->startNs : 0;
+      m_drag = hit.grab == Grab::Start ? Drag::Start : hit.grab == Grab::End ? Drag::End : Drag::BodyPending;
+      m_lastStatus.clear();
+      return;
+    }
+    if (onTrack)
+      setSelectedSegment(0);
     m_drag = Drag::Seek;
     emit seekRequested(std::clamp(axis().timeAt(e->position().x()), m_range.begin, m_range.end - 1));
+  } else if (e->button() == Qt::RightButton && hit.segment) {
+    setActiveTrack(band->track);
+    setSelectedSegment(hit.segment);
+    emit segmentContextMenuRequested(hit.segment, e->globalPosition().toPoint());
   } else if (e->button() == Qt::MiddleButton || e->button() == Qt::RightButton) {
     m_drag = Drag::Pan;
   }
 }
 
 void TimelineWidget::mouseMoveEvent(QMouseEvent *e) {
+  const double x = e->position().x();
+  project::AnnotationDocument *doc = m_annotations->document();
   if (m_drag == Drag::Seek) {
-    emit seekRequested(std::clamp(axis().timeAt(e->position().x()), m_range.begin, m_range.end - 1));
+    emit seekRequested(std::clamp(axis().timeAt(x), m_range.begin, m_range.end - 1));
   } else if (m_drag == Drag::Pan) {
     const TimeAxis ax = axis();
-    const Timestamp dt = static_cast<Timestamp>((m_dragX - e->position().x()) / ax.pixelsPerNs());
+    const Timestamp dt = static_cast<Timestamp>((m_dragX - x) / ax.pixelsPerNs());
     setVisibleRange(panRange(m_dragVisible, dt, m_range));
+  } else if ((m_drag == Drag::Start || m_drag == Drag::End) && doc) {
+    dragTo(x); // the document snaps to the frame grid and clamps against the neighbours
+  } else if (m_drag == Drag::BodyPending && std::abs(x - m_dragX) >= kDragThresholdPx) {
+    m_drag = Drag::Body;
+  }
+  if (m_drag == Drag::Body && doc)
+    dragTo(x);
+  if (m_drag == Drag::None) {
+    // Hover: show what a press would grab.
+    const std::vector<Band> b = bands();
+    const Band *band = bandAt(e->position().toPoint().y(), b);
+    Grab g = Grab::None;
+    if (doc && band && band->kind == Band::Track && x >= kHeaderWidth)
+      g = hitTest(band->track, x).grab;
+    if (g == Grab::Start || g == Grab::End)
+      setCursor(Qt::SizeHorCursor);
+    else
+      unsetCursor();
   }
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent *) {
   m_drag = Drag::None;
+  m_dragSegment = 0;
+  m_dragId = 0;
+}
+
+void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *e) {
+  // Double-click on a segment seeks to its start.
+  const project::Id id = segmentAt(e->position().toPoint());
+  const project::AnnotationDocument *doc = m_annotations->document();
+  if (id && doc)
+    if (const project::Segment *s = doc->segment(id)) {
+      emit seekRequested(s->startNs);
+      return;
+    }
+  mousePressEvent(e);
+}
+
+void TimelineWidget::leaveEvent(QEvent *) {
+  if (m_drag == Drag::None)
+    unsetCursor();
 }
 
 void TimelineWidget::wheelEvent(QWheelEvent *e) {
