@@ -44,9 +44,10 @@ else
   echo "install-deps: all Debian packages present"
 fi
 
-# Independent Parquet reader used by the export tests (npm registry, pinned).
+# Independent Parquet and Arrow readers used by the export tests (npm registry, pinned).
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ -f "$ROOT/tests/js/package.json" ] && [ ! -d "$ROOT/tests/js/node_modules/hyparquet" ]; then
+if [ -f "$ROOT/tests/js/package.json" ] && { [ ! -d "$ROOT/tests/js/node_modules/hyparquet" ] ||
+  [ ! -d "$ROOT/tests/js/node_modules/apache-arrow" ]; }; then
   if command -v npm >/dev/null; then
     (cd "$ROOT/tests/js" && npm install --no-audit --no-fund --silent)
   fi

@@ -1,5 +1,6 @@
 #include "core/export/ExportRunner.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <chrono>
 #include <map>
@@ -105,7 +106,60 @@ json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> 
   return out;
 }
 
+Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store) {
+  using R = Result<ProjectSnapshot>;
+  ProjectSnapshot snap;
+  snap.projectPath = store.path();
+  snap.readOnly = store.isReadOnly();
+  snap.readOnlyReason = store.readOnlyReason();
+  auto recs = store.recordings();
+  if (!recs)
+    return R::failure(recs.error());
+  snap.recordings = *recs;
+  for (const auto &r : snap.recordings) {
+    snap.folders[r.id] = store.absoluteFolder(r);
+    auto reds = store.redactions(r.id);
+    if (!reds)
+      return R::failure(reds.error());
+    for (const auto &x : *reds)
+      if (!x.boxes.empty())
+        snap.spatial[r.id].push_back({x.id, {x.startNs, x.endNs}, x.boxes});
+  }
+  auto input = gateInputFromProject(store);
+  if (!input)
+    return R::failure(input.error());
+  snap.input = input.takeValue();
+  return R(std::move(snap));
+}
+
 Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions &opt,
+                               const ProgressCallback &progress) {
+  auto snap = snapshotProject(store);
+  if (!snap)
+    return Result<ExportReport>::failure(snap.error());
+  auto report = runExport(*snap, opt, progress);
+  if (report && !opt.dryRun)
+    recordExport(store, opt, *report);
+  return report;
+}
+
+void recordExport(project::ProjectStore &store, const ExportOptions &opt, ExportReport &report) {
+  // The consent review lists where a worker's data went.
+  if (store.isReadOnly()) {
+    report.warnings.push_back(store.path().string() + ": project is read-only; the export is not recorded in it");
+    return;
+  }
+  project::ExportRecord rec;
+  rec.format = exportFormatName(opt.format);
+  rec.destination = fs::absolute(opt.out).lexically_normal().string();
+  rec.manifestHash = report.manifestSha256;
+  for (const auto &e : report.episodes)
+    rec.items.push_back({e.gate.recordingId, e.gate.segmentId, e.gate.range.begin, e.gate.range.end});
+  if (auto added = store.addExport(rec); !added)
+    report.warnings.push_back(added.error());
+}
+
+Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptions &opt,
                                const ProgressCallback &progress) {
   using R = Result<ExportReport>;
   const auto started = std::chrono::steady_clock::now();
@@ -117,11 +171,8 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
 
   std::map<GateId, OpenRecording> open;
   std::map<GateId, project::RecordingRecord> records;
-  auto recs = store.recordings();
-  if (!recs)
-    return R::failure(recs.error());
   std::map<GateId, std::string> uuids;
-  for (const auto &r : *recs) {
+  for (const auto &r : project.recordings) {
     records[r.id] = r;
     uuids[r.id] = r.uuid;
   }
@@ -129,33 +180,27 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
     auto it = open.find(id);
     if (it != open.end())
       return &it->second;
-    auto src = RecordingSources::open(store.absoluteFolder(records.at(id)));
+    auto src = RecordingSources::open(project.folders.at(id));
     if (!src)
       return Result<OpenRecording *>::failure(src.error());
     OpenRecording o;
     o.sources = src.takeValue();
     for (const auto &w : o.sources->warnings)
       report.warnings.push_back(w);
-    auto reds = store.redactions(id);
-    if (reds)
-      for (const auto &x : *reds)
-        if (!x.boxes.empty())
-          o.spatial.push_back({x.id, {x.startNs, x.endNs}, x.boxes});
+    if (auto sp = project.spatial.find(id); sp != project.spatial.end())
+      o.spatial = sp->second;
     return &open.emplace(id, std::move(o)).first->second;
   };
 
-  RecordingSpan spanOf;
+  GateInput input = project.input;
   if (opt.gate.wholeRecordings)
-    spanOf = [&](const project::RecordingRecord &r) -> Result<TimeRange> {
+    for (auto &r : input.recordings) {
       auto o = openRecording(r.id);
       if (!o)
-        return Result<TimeRange>::failure(o.error());
-      return (*o)->sources->video->timeRange();
-    };
-  auto input = gateInputFromProject(store, spanOf);
-  if (!input)
-    return R::failure(input.error());
-  report.gate = evaluateGate(*input, opt.gate);
+        return R::failure(o.error());
+      r.span = (*o)->sources->video->timeRange();
+    }
+  report.gate = evaluateGate(input, opt.gate);
   const std::vector<GateEpisode> episodes = report.gate.episodes();
 
   json &m = report.manifest;
@@ -164,7 +209,7 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
        {"format", exportFormatName(opt.format)},
        {"created_at", QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString()},
        {"command", opt.command},
-       {"project", store.path().string()},
+       {"project", project.projectPath.string()},
        {"options",
         {{"labels", opt.gate.labels},
          {"whole_recordings", opt.gate.wholeRecordings},
@@ -176,7 +221,10 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
          {"fps", opt.fps},
          {"focal_px", opt.focalPx > 0 ? opt.focalPx : 266.5 * opt.width / 640.0},
          {"split_seed", opt.seed},
-         {"codec", opt.codec}}},
+         {"codec", opt.codec},
+         {"data_files_size_in_mb", opt.dataFilesSizeMb},
+         {"video_files_size_in_mb", opt.videoFilesSizeMb},
+         {"chunks_size", opt.chunksSize}}},
        {"candidates", candidatesJson(report.gate, uuids)},
        {"episodes", json::array()}};
 
@@ -187,7 +235,7 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
     return R(std::move(report));
   }
   if (episodes.empty())
-    return R::failure(store.path().string() + ": no episode passes the export gate (see --dry-run for reasons)");
+    return R::failure(project.projectPath.string() + ": no episode passes the export gate (see --dry-run for reasons)");
 
   auto staging = ExportStaging::begin(opt.out, opt.force);
   if (!staging)
@@ -240,6 +288,9 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
     lo.height = opt.height;
     lo.fps = fps;
     lo.codec = opt.codec;
+    lo.dataFilesSizeMb = opt.dataFilesSizeMb;
+    lo.videoFilesSizeMb = opt.videoFilesSizeMb;
+    lo.chunksSize = opt.chunksSize;
     auto w = LeRobotWriter::create(dir, lo);
     if (!w)
       return R::failure(w.error());
@@ -309,24 +360,14 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
     return R::failure(s.error());
   m["dataset"] = sink->info();
   m["warnings"] = report.warnings;
-  if (Status s = writeFileAtomically(dir / "tacit_export.json", m.dump(2) + "\n"); !s)
+  const std::string manifestText = m.dump(2) + "\n";
+  if (Status s = writeFileAtomically(dir / "tacit_export.json", manifestText); !s)
     return R::failure(s.error());
+  report.manifestSha256 = QCryptographicHash::hash(QByteArray::fromStdString(manifestText), QCryptographicHash::Sha256)
+                              .toHex()
+                              .toStdString();
   if (Status s = staging->commit(); !s)
     return R::failure(s.error());
-
-  // Record the export in the project (the consent review lists where a worker's data went).
-  if (!store.isReadOnly()) {
-    project::ExportRecord rec;
-    rec.format = exportFormatName(opt.format);
-    rec.destination = fs::absolute(opt.out).lexically_normal().string();
-    rec.manifestHash = std::to_string(std::hash<std::string>{}(m.dump()));
-    for (const auto &e : report.episodes)
-      rec.items.push_back({e.gate.recordingId, e.gate.segmentId, e.gate.range.begin, e.gate.range.end});
-    if (auto added = store.addExport(rec); !added)
-      report.warnings.push_back(added.error());
-  } else {
-    report.warnings.push_back(store.path().string() + ": project is read-only; the export is not recorded in it");
-  }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return R(std::move(report));
 }

@@ -12,6 +12,7 @@
 
 #include "core/export/EpisodeData.h"
 #include "core/export/EpisodeGate.h"
+#include "core/export/ProjectGate.h"
 #include "core/project/ProjectStore.h"
 
 namespace tacit::exporting {
@@ -32,6 +33,9 @@ struct ExportOptions {
   std::uint64_t seed = 0; // train/valid split
   std::string codec = "auto";
   int imageDeflateLevel = 1;
+  // LeRobot v3 file limits (data_files_size_in_mb, video_files_size_in_mb, chunks_size).
+  double dataFilesSizeMb = 100, videoFilesSizeMb = 500;
+  int chunksSize = 1000;
   std::string command; // the command line, for provenance
 };
 
@@ -47,12 +51,34 @@ struct ExportedEpisode {
 struct ExportReport {
   GateResult gate;
   std::vector<ExportedEpisode> episodes;
-  nlohmann::json manifest; // tacit_export.json (also for dry runs, without writing it)
+  nlohmann::json manifest;    // tacit_export.json (also for dry runs, without writing it)
+  std::string manifestSha256; // hex SHA-256 of the tacit_export.json file as written (empty for dry runs)
   std::filesystem::path out;
   std::vector<std::string> warnings;
   double seconds = 0;
 };
 
+// Everything an export reads from the project. Taken on the thread that owns the ProjectStore (which
+// is not thread-safe, and a second connection in the same process would be read-only because of the
+// project lock), so the export itself can run on a worker thread without touching the store.
+struct ProjectSnapshot {
+  std::filesystem::path projectPath;
+  bool readOnly = false;
+  std::string readOnlyReason;
+  std::vector<project::RecordingRecord> recordings;
+  std::map<GateId, std::filesystem::path> folders;
+  std::map<GateId, std::vector<SpatialRedaction>> spatial;
+  GateInput input; // recording spans are filled by runExport when whole recordings are exported
+};
+Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store);
+
+// The export without the store: thread-safe given its own snapshot. `progress` returning false cancels.
+Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptions &options,
+                               const ProgressCallback &progress = {});
+// Records a finished export in the project (destination, manifest SHA-256, items); a failure or a
+// read-only project becomes a warning of the report.
+void recordExport(project::ProjectStore &store, const ExportOptions &options, ExportReport &report);
+// snapshotProject + runExport + recordExport (the CLI).
 Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions &options,
                                const ProgressCallback &progress = {});
 // JSON of the gate's candidates (dry run listing and the manifest's "candidates").

@@ -14,9 +14,9 @@ namespace {
 constexpr int kStateDims = 6;
 const char *kStateNames[kStateDims] = {"left_palm_x",  "left_palm_y",  "left_palm_z",
                                        "right_palm_x", "right_palm_y", "right_palm_z"};
-constexpr int kChunksSize = 1000;
 // Image stats sample every kPixelStride-th pixel of every frame.
 constexpr std::size_t kPixelStride = 97;
+constexpr double kBytesPerMb = 1024.0 * 1024.0; // LeRobot's "MB" are MiB (size / 1024**2)
 
 std::string pad(std::int64_t v, int width) {
   char buf[32];
@@ -37,22 +37,8 @@ Result<std::unique_ptr<LeRobotWriter>> LeRobotWriter::create(const fs::path &roo
   fs::create_directories(root / "meta", ec);
   if (ec)
     return R::failure((root / "meta").string() + ": cannot create folder: " + ec.message());
-  if (w->m_opt.version == LeRobotVersion::V30) {
-    const fs::path video = root / "videos" / w->m_opt.videoKey / "chunk-000" / "file-000.mp4";
-    fs::create_directories(video.parent_path(), ec);
-    if (ec)
-      return R::failure(video.parent_path().string() + ": cannot create folder: " + ec.message());
-    VideoEncoderOptions vo;
-    vo.width = w->m_opt.width;
-    vo.height = w->m_opt.height;
-    vo.fps = w->m_opt.fps;
-    vo.codec = w->m_opt.codec;
-    auto enc = VideoEncoder::open(video, vo);
-    if (!enc)
-      return R::failure(enc.error());
-    w->m_videoCodec = (*enc)->codecName();
-    w->m_v3Video = enc.takeValue();
-  }
+  if (w->m_opt.chunksSize < 1 || w->m_opt.dataFilesSizeMb <= 0 || w->m_opt.videoFilesSizeMb <= 0)
+    return R::failure(root.string() + ": chunks_size and file size limits must be positive");
   return R(std::move(w));
 }
 
@@ -96,29 +82,26 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
     sTask.add(static_cast<float>(info.taskIndex));
   }
 
-  // Video.
-  std::unique_ptr<VideoEncoder> ownVideo;
-  VideoEncoder *video = m_v3Video.get();
-  if (m_opt.version == LeRobotVersion::V21) {
-    const fs::path file = m_root / "videos" / ("chunk-" + pad(info.index / kChunksSize, 3)) / m_opt.videoKey /
-                          ("episode_" + pad(info.index, 6) + ".mp4");
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    if (ec)
-      return Status::failure(file.parent_path().string() + ": cannot create folder: " + ec.message());
-    VideoEncoderOptions vo;
-    vo.width = m_opt.width;
-    vo.height = m_opt.height;
-    vo.fps = m_opt.fps;
-    vo.codec = m_opt.codec;
-    auto enc = VideoEncoder::open(file, vo);
-    if (!enc)
-      return Status::failure(enc.error());
-    ownVideo = enc.takeValue();
-    video = ownVideo.get();
-    m_videoCodec = video->codecName();
-  }
-  info.fromTimestamp = static_cast<double>(video->frameCount()) / m_opt.fps;
+  // Video: v2.1 writes the episode's own MP4; v3 encodes it alone, then appends it to the current
+  // shared file (or starts the next one), as LeRobot does.
+  const bool v3 = m_opt.version == LeRobotVersion::V30;
+  const fs::path file = v3 ? m_root / ".tacit-episode.mp4"
+                           : m_root / "videos" / ("chunk-" + pad(info.index / m_opt.chunksSize, 3)) / m_opt.videoKey /
+                                 ("episode_" + pad(info.index, 6) + ".mp4");
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  if (ec)
+    return Status::failure(file.parent_path().string() + ": cannot create folder: " + ec.message());
+  VideoEncoderOptions vo;
+  vo.width = m_opt.width;
+  vo.height = m_opt.height;
+  vo.fps = m_opt.fps;
+  vo.codec = m_opt.codec;
+  auto enc = LeRobotVideoEncoder::open(file, vo);
+  if (!enc)
+    return Status::failure(enc.error());
+  LeRobotVideoEncoder *video = enc->get();
+  m_videoCodec = video->codecName();
   std::vector<std::uint8_t> rgb;
   const std::size_t frameBytes = static_cast<std::size_t>(m_opt.width) * static_cast<std::size_t>(m_opt.height) * 3;
   for (std::size_t i = 0; i < n; ++i) {
@@ -137,10 +120,14 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
       return Status::failure("cancelled");
   }
   sImage.setReportedCount(static_cast<std::int64_t>(n));
-  info.toTimestamp = static_cast<double>(video->frameCount()) / m_opt.fps;
-  if (ownVideo)
-    if (Status s = ownVideo->finish(); !s)
+  if (Status s = video->finish(); !s)
+    return s;
+  if (v3) {
+    if (Status s = appendV3Video(file, info); !s)
       return s;
+  } else {
+    info.toTimestamp = static_cast<double>(n) / m_opt.fps;
+  }
 
   info.stats = {{"observation.state", sState}, {"action", sAction}, {"timestamp", sTs},    {"frame_index", sFrame},
                 {"episode_index", sEp},        {"index", sIndex},   {"task_index", sTask}, {m_opt.videoKey, sImage}};
@@ -155,13 +142,35 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
     table.addInt64("index", globalIdx);
     table.addInt64("task_index", taskIdx);
     table.setMetadata("huggingface", huggingfaceMetadata());
-    const fs::path file = m_root / "data" / ("chunk-" + pad(info.index / kChunksSize, 3)) /
+    const fs::path data = m_root / "data" / ("chunk-" + pad(info.index / m_opt.chunksSize, 3)) /
                           ("episode_" + pad(info.index, 6) + ".parquet");
-    std::error_code ec;
-    fs::create_directories(file.parent_path(), ec);
-    if (Status s = table.write(file, m_opt.compression); !s)
+    fs::create_directories(data.parent_path(), ec);
+    if (Status s = table.write(data, m_opt.compression); !s)
       return s;
   } else {
+    // The episode's own Parquet size decides whether it still fits the current data file.
+    ParquetTable alone;
+    alone.addFloat32List("observation.state", stateRows);
+    alone.addFloat32List("action", actionRows);
+    alone.addFloat32("timestamp", timestamps);
+    alone.addInt64("frame_index", frameIdx);
+    alone.addInt64("episode_index", epIdx);
+    alone.addInt64("index", globalIdx);
+    alone.addInt64("task_index", taskIdx);
+    auto bytes = alone.serialize(m_opt.compression);
+    if (!bytes)
+      return Status::failure(m_root.string() + ": " + bytes.error());
+    const auto epBytes = static_cast<std::int64_t>(bytes->size());
+    if (!m_dataCursor.empty &&
+        static_cast<double>(m_dataCursor.bytes + epBytes) >= m_opt.dataFilesSizeMb * kBytesPerMb) {
+      if (Status s = flushV3Data(); !s)
+        return s;
+      m_dataCursor.advance(m_opt.chunksSize);
+    }
+    info.dataChunk = m_dataCursor.chunk;
+    info.dataFile = m_dataCursor.file;
+    m_dataCursor.bytes += epBytes;
+    m_dataCursor.empty = false;
     m_state.insert(m_state.end(), stateRows.begin(), stateRows.end());
     m_action.insert(m_action.end(), actionRows.begin(), actionRows.end());
     m_timestamp.insert(m_timestamp.end(), timestamps.begin(), timestamps.end());
@@ -266,7 +275,7 @@ Status LeRobotWriter::writeV21Meta() {
   for (std::size_t i = 0; i < m_tasks.size(); ++i)
     tasks += json{{"task_index", i}, {"task", m_tasks[i]}}.dump() + "\n";
   const std::int64_t chunks =
-      m_episodes.empty() ? 0 : (static_cast<std::int64_t>(m_episodes.size()) - 1) / kChunksSize + 1;
+      m_episodes.empty() ? 0 : (static_cast<std::int64_t>(m_episodes.size()) - 1) / m_opt.chunksSize + 1;
   json info = {{"codebase_version", "v2.1"},
                {"robot_type", m_opt.robotType},
                {"total_episodes", m_episodes.size()},
@@ -274,7 +283,7 @@ Status LeRobotWriter::writeV21Meta() {
                {"total_tasks", m_tasks.size()},
                {"total_videos", m_episodes.size()},
                {"total_chunks", chunks},
-               {"chunks_size", kChunksSize},
+               {"chunks_size", m_opt.chunksSize},
                {"fps", m_opt.fps},
                {"splits", {{"train", "0:" + std::to_string(m_episodes.size())}}},
                {"data_path", "data/chunk-{episode_chunk:03d}/episode_{episode_index:06d}.parquet"},
@@ -289,22 +298,12 @@ Status LeRobotWriter::writeV21Meta() {
 }
 
 Status LeRobotWriter::writeV30Meta() {
-  if (Status s = m_v3Video->finish(); !s)
+  if (Status s = flushV3Data(); !s)
     return s;
-  // Data: every episode in one file.
-  ParquetTable data;
-  data.addFloat32List("observation.state", m_state);
-  data.addFloat32List("action", m_action);
-  data.addFloat32("timestamp", m_timestamp);
-  data.addInt64("frame_index", m_frameIndex);
-  data.addInt64("episode_index", m_episodeIndex);
-  data.addInt64("index", m_index);
-  data.addInt64("task_index", m_taskIndex);
-  data.setMetadata("huggingface", huggingfaceMetadata());
+  if (m_v3Video)
+    if (Status s = m_v3Video->finish(); !s)
+      return s;
   std::error_code ec;
-  fs::create_directories(m_root / "data" / "chunk-000", ec);
-  if (Status s = data.write(m_root / "data" / "chunk-000" / "file-000.parquet", m_opt.compression); !s)
-    return s;
 
   // Tasks: task_index with the task text as the pandas index.
   ParquetTable tasks;
@@ -333,7 +332,7 @@ Status LeRobotWriter::writeV30Meta() {
 
   // Episodes.
   ParquetTable eps;
-  std::vector<std::int64_t> index, length, zeros, from, to;
+  std::vector<std::int64_t> index, length, zeros, from, to, dataChunk, dataFile, videoChunk, videoFile;
   std::vector<std::vector<std::string>> taskLists;
   std::vector<double> fromTs, toTs;
   std::vector<std::map<std::string, FeatureStats>> perEpisode;
@@ -342,6 +341,10 @@ Status LeRobotWriter::writeV30Meta() {
     length.push_back(e.length);
     zeros.push_back(0);
     from.push_back(e.fromIndex);
+    dataChunk.push_back(e.dataChunk);
+    dataFile.push_back(e.dataFile);
+    videoChunk.push_back(e.videoChunk);
+    videoFile.push_back(e.videoFile);
     to.push_back(e.fromIndex + e.length);
     taskLists.push_back({e.task});
     fromTs.push_back(e.fromTimestamp);
@@ -352,12 +355,12 @@ Status LeRobotWriter::writeV30Meta() {
   eps.addInt64("episode_index", index);
   eps.addStringList("tasks", taskLists);
   eps.addInt64("length", length);
-  eps.addInt64("data/chunk_index", zeros);
-  eps.addInt64("data/file_index", zeros);
+  eps.addInt64("data/chunk_index", dataChunk);
+  eps.addInt64("data/file_index", dataFile);
   eps.addInt64("dataset_from_index", from);
   eps.addInt64("dataset_to_index", to);
-  eps.addInt64(v + "chunk_index", zeros);
-  eps.addInt64(v + "file_index", zeros);
+  eps.addInt64(v + "chunk_index", videoChunk);
+  eps.addInt64(v + "file_index", videoFile);
   eps.addFloat64(v + "from_timestamp", fromTs);
   eps.addFloat64(v + "to_timestamp", toTs);
   // Per-episode stats of the low-dim features as list columns (image stats are in meta/stats.json only).
@@ -396,9 +399,9 @@ Status LeRobotWriter::writeV30Meta() {
                {"total_episodes", m_episodes.size()},
                {"total_frames", m_totalFrames},
                {"total_tasks", m_tasks.size()},
-               {"chunks_size", kChunksSize},
-               {"data_files_size_in_mb", 100},
-               {"video_files_size_in_mb", 500},
+               {"chunks_size", m_opt.chunksSize},
+               {"data_files_size_in_mb", m_opt.dataFilesSizeMb},
+               {"video_files_size_in_mb", m_opt.videoFilesSizeMb},
                {"fps", m_opt.fps},
                {"splits", {{"train", "0:" + std::to_string(m_episodes.size())}}},
                {"data_path", "data/chunk-{chunk_index:03d}/file-{file_index:03d}.parquet"},
@@ -407,6 +410,91 @@ Status LeRobotWriter::writeV30Meta() {
   if (Status s = writeJson("meta/info.json", info); !s)
     return s;
   return writeJson("meta/stats.json", aggregateStats(perEpisode, m_opt.videoKey, true));
+}
+
+void LeRobotWriter::FileCursor::advance(int chunksSize) {
+  // LeRobot's update_chunk_file_indices.
+  if (file == chunksSize - 1) {
+    file = 0;
+    ++chunk;
+  } else {
+    ++file;
+  }
+  bytes = 0;
+  empty = true;
+}
+
+fs::path LeRobotWriter::v3DataPath() const {
+  return m_root / "data" / ("chunk-" + pad(m_dataCursor.chunk, 3)) / ("file-" + pad(m_dataCursor.file, 3) + ".parquet");
+}
+
+fs::path LeRobotWriter::v3VideoPath() const {
+  return m_root / "videos" / m_opt.videoKey / ("chunk-" + pad(m_videoCursor.chunk, 3)) /
+         ("file-" + pad(m_videoCursor.file, 3) + ".mp4");
+}
+
+Status LeRobotWriter::appendV3Video(const fs::path &episodeFile, EpisodeInfo &info) {
+  std::error_code ec;
+  const auto epBytes = static_cast<std::int64_t>(fs::file_size(episodeFile, ec));
+  if (ec)
+    return Status::failure(episodeFile.string() + ": " + ec.message());
+  if (!m_videoCursor.empty &&
+      static_cast<double>(m_videoCursor.bytes + epBytes) >= m_opt.videoFilesSizeMb * kBytesPerMb) {
+    if (Status s = m_v3Video->finish(); !s)
+      return s;
+    m_v3Video.reset();
+    m_videoCursor.advance(m_opt.chunksSize);
+  }
+  if (!m_v3Video) {
+    const fs::path path = v3VideoPath();
+    fs::create_directories(path.parent_path(), ec);
+    if (ec)
+      return Status::failure(path.parent_path().string() + ": cannot create folder: " + ec.message());
+    m_v3Video = std::make_unique<media::VideoConcatenator>(path);
+  }
+  info.videoChunk = m_videoCursor.chunk;
+  info.videoFile = m_videoCursor.file;
+  info.fromTimestamp = static_cast<double>(m_v3Video->frameCount()) / m_opt.fps;
+  auto appended = m_v3Video->append(episodeFile);
+  if (!appended)
+    return Status::failure(appended.error());
+  if (*appended != info.length)
+    return Status::failure(episodeFile.string() + ": encoded " + std::to_string(*appended) + " frames, expected " +
+                           std::to_string(info.length));
+  info.toTimestamp = static_cast<double>(m_v3Video->frameCount()) / m_opt.fps;
+  m_videoCursor.bytes += epBytes;
+  m_videoCursor.empty = false;
+  fs::remove(episodeFile, ec);
+  return okStatus();
+}
+
+Status LeRobotWriter::flushV3Data() {
+  if (m_frameIndex.empty())
+    return okStatus();
+  ParquetTable data;
+  data.addFloat32List("observation.state", m_state);
+  data.addFloat32List("action", m_action);
+  data.addFloat32("timestamp", m_timestamp);
+  data.addInt64("frame_index", m_frameIndex);
+  data.addInt64("episode_index", m_episodeIndex);
+  data.addInt64("index", m_index);
+  data.addInt64("task_index", m_taskIndex);
+  data.setMetadata("huggingface", huggingfaceMetadata());
+  const fs::path path = v3DataPath();
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  if (ec)
+    return Status::failure(path.parent_path().string() + ": cannot create folder: " + ec.message());
+  if (Status s = data.write(path, m_opt.compression); !s)
+    return s;
+  m_state.clear();
+  m_action.clear();
+  m_timestamp.clear();
+  m_frameIndex.clear();
+  m_episodeIndex.clear();
+  m_index.clear();
+  m_taskIndex.clear();
+  return okStatus();
 }
 
 Status LeRobotWriter::finish() {

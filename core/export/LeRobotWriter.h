@@ -1,8 +1,10 @@
 #pragma once
 // LeRobot dataset writer, v2.1 and v3.0 layouts (FORMATS.md §5): meta/info.json, episodes, tasks,
 // stats; data parquet with observation.state, action, timestamp, frame_index, episode_index, index,
-// task_index; the camera as MP4 (VideoEncoder, LeRobot's defaults). v2.1: one parquet + one MP4 per
-// episode. v3.0: all episodes in data/chunk-000/file-000.parquet and one concatenated MP4.
+// task_index; the camera as MP4 (LeRobotVideoEncoder, LeRobot's defaults). v2.1: one parquet + one MP4
+// per episode. v3.0: episodes share data/chunk-CCC/file-FFF.parquet and videos/<key>/chunk-CCC/file-FFF.mp4
+// files; a new file starts when the current one would reach data_files_size_in_mb / video_files_size_in_mb
+// (file_index wraps to 0 and chunk_index advances after chunks_size files), as LeRobot does.
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -11,8 +13,9 @@
 
 #include "core/export/EpisodeData.h"
 #include "core/export/FeatureStats.h"
+#include "core/export/LeRobotVideoEncoder.h"
 #include "core/export/ParquetWriter.h"
-#include "core/export/VideoEncoder.h"
+#include "core/media/VideoConcatenator.h"
 
 namespace tacit::exporting {
 
@@ -26,6 +29,9 @@ struct LeRobotOptions {
   std::string videoKey = "observation.images.front";
   std::string codec = "auto"; // VideoEncoderOptions::codec
   ParquetCompression compression = ParquetCompression::Zstd;
+  // v3 file limits (LeRobot's defaults); small values make several files (tests).
+  double dataFilesSizeMb = 100, videoFilesSizeMb = 500;
+  int chunksSize = 1000; // files per chunk folder (v3), episodes per chunk folder (v2.1)
 };
 
 class LeRobotWriter {
@@ -44,10 +50,22 @@ private:
   struct EpisodeInfo {
     std::int64_t index = 0, length = 0, taskIndex = 0, fromIndex = 0;
     double fromTimestamp = 0, toTimestamp = 0;
+    int dataChunk = 0, dataFile = 0, videoChunk = 0, videoFile = 0; // v3
     std::string task;
     std::map<std::string, FeatureStats> stats;
   };
+  // v3: where the next episode goes; `bytes` = what the current file holds so far.
+  struct FileCursor {
+    int chunk = 0, file = 0;
+    std::int64_t bytes = 0;
+    bool empty = true;
+    void advance(int chunksSize);
+  };
   LeRobotWriter() = default;
+  Status appendV3Video(const std::filesystem::path &episodeFile, EpisodeInfo &info);
+  Status flushV3Data();
+  std::filesystem::path v3DataPath() const;
+  std::filesystem::path v3VideoPath() const;
   nlohmann::json featuresJson() const;
   std::string huggingfaceMetadata() const;
   Status writeV21Meta();
@@ -61,8 +79,9 @@ private:
   std::vector<std::string> m_tasks;
   std::int64_t m_totalFrames = 0;
   std::string m_videoCodec;
-  std::unique_ptr<VideoEncoder> m_v3Video; // v3: one MP4 for every episode
-  // v3: rows of every episode, written at finish().
+  FileCursor m_dataCursor, m_videoCursor;
+  std::unique_ptr<media::VideoConcatenator> m_v3Video; // v3: the current video file
+  // v3: rows of the episodes of the current data file.
   std::vector<std::vector<float>> m_state, m_action;
   std::vector<float> m_timestamp;
   std::vector<std::int64_t> m_frameIndex, m_episodeIndex, m_index, m_taskIndex;

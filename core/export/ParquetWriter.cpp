@@ -4,6 +4,7 @@
 #include <fstream>
 #include <zstd.h>
 
+#include "core/export/ArrowSchema.h"
 #include "core/export/ThriftCompactWriter.h"
 
 namespace tacit::exporting {
@@ -319,9 +320,15 @@ Result<std::string> ParquetTable::serialize(ParquetCompression compression) cons
   meta.fieldI64(6, totalCompressed);
   meta.endStruct();
 
-  if (!m_metadata.empty()) {
-    meta.beginListField(5, ThriftCompactWriter::kStruct, m_metadata.size());
-    for (const auto &kv : m_metadata) {
+  // Key-value metadata, plus the Arrow schema as pyarrow writes it.
+  std::vector<ArrowColumn> arrowColumns;
+  for (const auto &c : m_columns)
+    arrowColumns.push_back({c.name, c.type, c.list, false});
+  auto keyValues = m_metadata;
+  keyValues.emplace_back("ARROW:schema", arrowSchemaBase64(arrowColumns, m_metadata));
+  {
+    meta.beginListField(5, ThriftCompactWriter::kStruct, keyValues.size());
+    for (const auto &kv : keyValues) {
       meta.beginStructElement();
       meta.fieldBinary(1, kv.first);
       meta.fieldBinary(2, kv.second);

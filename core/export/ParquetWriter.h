@@ -1,9 +1,9 @@
 #pragma once
 // A small Parquet writer (no Parquet library exists in Debian 12): one row group, one PLAIN-encoded
 // data page (v1) per column, levels as RLE runs, optional zstd, Thrift compact footer, key-value
-// metadata (LeRobot's "huggingface" key). Supports required int64/float32/float64/string columns and
-// required list<...> of those (Arrow's 3-level layout: <name>.list.element), which is all LeRobot
-// datasets need. Validated against an independent reader (hyparquet) in tests/core/export.
+// metadata (LeRobot's "huggingface" key, and "ARROW:schema" as pyarrow writes it). Supports required
+// int64/float32/float64/string columns and required list<...> of those (Arrow's 3-level layout: <name>.list.element),
+// which is all LeRobot datasets need. Validated against an independent reader (hyparquet) in tests/core/export.
 #include <cstdint>
 #include <filesystem>
 #include <string>

@@ -14,6 +14,7 @@ extern "C" {
 #include <optional>
 #include <thread>
 
+#include "core/media/VideoEncoder.h"
 #include "core/recording/RecordingWriter.h"
 #include "core/sample/DepthRenderer.h"
 #include "core/sample/FrameCode.h"
@@ -21,13 +22,16 @@ extern "C" {
 #include "core/sample/SampleCalibration.h"
 #include "core/sample/SampleStreams.h"
 #include "core/sample/SceneScript.h"
-#include "core/sample/VideoEncoder.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Logging.h"
 
 namespace tacit::sample {
 
 namespace fs = std::filesystem;
+using media::EncoderInput;
+using media::pickEncoder;
+using media::VideoEncoder;
+using media::VideoEncoderSettings;
 using nlohmann::ordered_json;
 
 namespace {

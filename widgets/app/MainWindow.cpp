@@ -31,6 +31,7 @@
 #include "widgets/app/ShortcutsDialog.h"
 #include "widgets/depth/DepthPanel.h"
 #include "widgets/depth/DepthView.h"
+#include "widgets/export/ExportDialog.h"
 #include "widgets/import/ImportDialog.h"
 #include "widgets/plot/PlotsView.h"
 #include "widgets/pose3d/Pose3DView.h"
@@ -96,6 +97,7 @@ void MainWindow::createActions() {
   a.add("file.open", tr("&Open Recording Folder…"), file, {QKeySequence::Open});
   a.add("file.openVideo", tr("Open &Video File…"), file);
   a.add("file.import", tr("&Import…"), file, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)});
+  a.add("file.export", tr("&Export Episodes…"), file, {QKeySequence(Qt::CTRL | Qt::Key_E)});
   a.add("file.quit", tr("&Quit"), file, {QKeySequence::Quit});
   a.add("playback.toggle", tr("Play"), play, {Qt::Key_Space});
   a.add("playback.stepForward", tr("Next Frame"), play, {Qt::Key_Right});
@@ -153,6 +155,14 @@ void MainWindow::createActions() {
     d->show();
   });
   connect(a.action("file.quit"), &QAction::triggered, this, &QWidget::close);
+  connect(a.action("file.export"), &QAction::triggered, this, [this] {
+    // No project is open in the window yet: ask for the .tacit file (the dialog opens it itself).
+    const QString p = QFileDialog::getOpenFileName(this, tr("Export From Project"), {}, tr("Tacit projects (*.tacit)"));
+    if (p.isEmpty())
+      return;
+    ExportDialog dialog(p, nullptr, this);
+    dialog.exec();
+  });
   connect(a.action("help.shortcuts"), &QAction::triggered, this, [this] {
     auto *d = new ShortcutsDialog(*m_actions, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
@@ -252,6 +262,7 @@ void MainWindow::createMenus() {
   file->addAction(a.action("file.open"));
   file->addAction(a.action("file.openVideo"));
   file->addAction(a.action("file.import"));
+  file->addAction(a.action("file.export"));
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   rebuildRecentMenu();
   file->addSeparator();

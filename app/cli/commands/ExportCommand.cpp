@@ -43,6 +43,9 @@ int run(const QStringList &args) {
   p.addOption({"focal", "Pinhole focal length in pixels (default 266.5 * width / 640).", "PX", "0"});
   p.addOption({"seed", "Seed of the train/valid split (default 0).", "N", "0"});
   p.addOption({"codec", "LeRobot video codec: auto, libsvtav1 or libx264 (default auto).", "CODEC", "auto"});
+  p.addOption({"data-files-size-mb", "LeRobot v3: start a new data file past this size (default 100).", "MB", "100"});
+  p.addOption({"video-files-size-mb", "LeRobot v3: start a new video file past this size (default 500).", "MB", "500"});
+  p.addOption({"chunks-size", "LeRobot: files (v3) or episodes (v2.1) per chunk folder (default 1000).", "N", "1000"});
   p.addOption({"dry-run", "List every candidate episode and why it is excluded; write nothing."});
   p.addOption({"json", "Print the result as JSON on stdout."});
   p.addOption({"force", "Replace a non-empty output folder."});
@@ -102,6 +105,18 @@ int run(const QStringList &args) {
   if (o.codec != "auto" && o.codec != "libsvtav1" && o.codec != "libx264")
     return tacit::cli::usageError("export",
                                   "--codec must be auto, libsvtav1 or libx264, got '" + p.value("codec") + "'");
+  o.dataFilesSizeMb = p.value("data-files-size-mb").toDouble(&good);
+  if (!good || o.dataFilesSizeMb <= 0)
+    return tacit::cli::usageError("export", "--data-files-size-mb must be a positive number, got '" +
+                                                p.value("data-files-size-mb") + "'");
+  o.videoFilesSizeMb = p.value("video-files-size-mb").toDouble(&good);
+  if (!good || o.videoFilesSizeMb <= 0)
+    return tacit::cli::usageError("export", "--video-files-size-mb must be a positive number, got '" +
+                                                p.value("video-files-size-mb") + "'");
+  o.chunksSize = p.value("chunks-size").toInt(&good);
+  if (!good || o.chunksSize < 1)
+    return tacit::cli::usageError("export",
+                                  "--chunks-size must be a positive integer, got '" + p.value("chunks-size") + "'");
   o.dryRun = p.isSet("dry-run");
   o.force = p.isSet("force");
   o.command = ("tacit-cli " + args.join(' ')).toStdString();

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "ReadersHelper.h"
+#include "core/export/LeRobotVideoEncoder.h"
 #include "core/export/LeRobotWriter.h"
 
 using namespace tacit::exporting;
@@ -189,6 +190,90 @@ private slots:
     const json probe = tacit::testing::ffprobe(root + "/videos/observation.images.front/chunk-000/file-000.mp4");
     QCOMPARE(probe["streams"][0]["nb_read_frames"].get<std::string>(), std::string("21"));
     QCOMPARE(probe["streams"][0]["codec_name"].get<std::string>(), std::string("av1"));
+    QCOMPARE(data["arrow_schema"]["fields"][0]["type"].get<std::string>(), std::string("List<Float32>"));
+  }
+
+  void v30SplitsFilesBySizeAndChunk() {
+    // Identical frames encode to identical sizes: measure one episode's MP4, then allow 2.5 of them
+    // per video file, so files hold 2, 2, 1 episodes. Data files are limited to ~nothing, so every
+    // episode gets its own. chunks_size 2: file_index wraps and chunk_index advances every 2 files.
+    constexpr int kLen = 30, kEpisodes = 5;
+    const QString probePath = m_dir.filePath("one-episode.mp4");
+    {
+      VideoEncoderOptions vo;
+      vo.width = kW;
+      vo.height = kH;
+      auto enc = LeRobotVideoEncoder::open(probePath.toStdString(), vo);
+      QVERIFY2(enc.ok(), enc.error().c_str());
+      std::vector<std::uint8_t> rgb(kW * kH * 3, 50);
+      for (int i = 0; i < kLen; ++i)
+        QVERIFY((*enc)->addFrame(rgb.data()).ok());
+      QVERIFY((*enc)->finish().ok());
+    }
+    const double episodeMb = double(QFileInfo(probePath).size()) / (1024.0 * 1024.0);
+
+    const QString root = m_dir.filePath("v30split");
+    QDir().mkpath(root);
+    LeRobotOptions opt;
+    opt.version = LeRobotVersion::V30;
+    opt.width = kW;
+    opt.height = kH;
+    opt.chunksSize = 2;
+    opt.videoFilesSizeMb = 2.5 * episodeMb;
+    opt.dataFilesSizeMb = 1e-9;
+    auto w = LeRobotWriter::create(root.toStdString(), opt);
+    QVERIFY2(w.ok(), w.error().c_str());
+    for (int e = 0; e < kEpisodes; ++e) {
+      auto s = (*w)->writeEpisode(makeEpisode(kLen, e % 2 ? "wipe table" : "pour water", 100.f * e), grey(50));
+      QVERIFY2(s.ok(), s.error().c_str());
+    }
+    QVERIFY((*w)->finish().ok());
+    QVERIFY(!QFileInfo::exists(root + "/.tacit-episode.mp4"));
+
+    const json info = readJson(root + "/meta/info.json");
+    QCOMPARE(info["chunks_size"].get<int>(), 2);
+    QCOMPARE(info["video_files_size_in_mb"].get<double>(), 2.5 * episodeMb);
+
+    const int videoAt[kEpisodes][2] = {{0, 0}, {0, 0}, {0, 1}, {0, 1}, {1, 0}};
+    const int dataAt[kEpisodes][2] = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {2, 0}};
+    const double fromTs[kEpisodes] = {0, 1, 0, 1, 0};
+    const json eps = tacit::testing::readParquet(root + "/meta/episodes/chunk-000/file-000.parquet");
+    QCOMPARE(eps["num_rows"].get<int>(), kEpisodes);
+    const std::string v = "videos/observation.images.front/";
+    for (int e = 0; e < kEpisodes; ++e) {
+      const json &r = eps["rows"][e];
+      QCOMPARE(r["episode_index"].get<int>(), e);
+      QCOMPARE(r[v + "chunk_index"].get<int>(), videoAt[e][0]);
+      QCOMPARE(r[v + "file_index"].get<int>(), videoAt[e][1]);
+      QCOMPARE(r["data/chunk_index"].get<int>(), dataAt[e][0]);
+      QCOMPARE(r["data/file_index"].get<int>(), dataAt[e][1]);
+      QCOMPARE(r[v + "from_timestamp"].get<double>(), fromTs[e]);
+      QCOMPARE(r[v + "to_timestamp"].get<double>(), fromTs[e] + 1.0);
+      QCOMPARE(r["dataset_from_index"].get<int>(), e * kLen);
+
+      // The episode's rows are exactly the rows of its data file.
+      const QString data = root + QString("/data/chunk-%1/file-%2.parquet")
+                                      .arg(dataAt[e][0], 3, 10, QChar('0'))
+                                      .arg(dataAt[e][1], 3, 10, QChar('0'));
+      const json pq = tacit::testing::readParquet(data);
+      QVERIFY(!pq.is_null());
+      QCOMPARE(pq["num_rows"].get<int>(), kLen);
+      checkDataRows(pq["rows"], 0, kLen, e, e % 2, 100.f * e, e * kLen);
+      QCOMPARE(pq["arrow_schema"]["fields"][6]["name"].get<std::string>(), std::string("task_index"));
+      QCOMPARE(pq["arrow_schema"]["fields"][6]["type"].get<std::string>(), std::string("Int64"));
+    }
+    // Each video file holds the frames of the episodes mapped to it, and nothing else exists.
+    const std::pair<QString, int> videos[] = {
+        {"chunk-000/file-000.mp4", 2 * kLen}, {"chunk-000/file-001.mp4", 2 * kLen}, {"chunk-001/file-000.mp4", kLen}};
+    for (const auto &[rel, frames] : videos) {
+      const json probe = tacit::testing::ffprobe(root + "/videos/observation.images.front/" + rel);
+      QVERIFY2(!probe.is_null(), qPrintable(rel));
+      QCOMPARE(probe["streams"][0]["nb_read_frames"].get<std::string>(), std::to_string(frames));
+      QCOMPARE(probe["streams"][0]["codec_name"].get<std::string>(), std::string("av1"));
+      QVERIFY(std::abs(std::stod(probe["format"]["duration"].get<std::string>()) - frames / 30.0) < 0.05);
+    }
+    QVERIFY(!QFileInfo::exists(root + "/videos/observation.images.front/chunk-001/file-001.mp4"));
+    QVERIFY(!QFileInfo::exists(root + "/data/chunk-002/file-001.parquet"));
   }
 };
 

@@ -85,6 +85,35 @@ private slots:
     QVERIFY(sawList);
   }
 
+  void arrowSchemaDecodesInApacheArrow() {
+    // The footer's ARROW:schema, decoded by Apache Arrow's own IPC reader, names every column with
+    // the Arrow type pyarrow would give it (lists with an "item" child) and carries the metadata.
+    const QString path = m_dir.filePath("arrow.parquet");
+    QVERIFY(sampleTable(5).write(path.toStdString()).ok());
+    const json out = tacit::testing::readParquet(path);
+    QVERIFY(!out.is_null());
+    QVERIFY(out["metadata"].contains("ARROW:schema"));
+    const json &a = out["arrow_schema"];
+    QVERIFY(a.is_object());
+    const std::vector<std::pair<std::string, std::string>> expect = {{"index", "Int64"},
+                                                                     {"timestamp", "Float32"},
+                                                                     {"value", "Float64"},
+                                                                     {"name", "Utf8"},
+                                                                     {"observation.state", "List<Float32>"},
+                                                                     {"tasks", "List<Utf8>"},
+                                                                     {"stats/count", "List<Int64>"},
+                                                                     {"stats/mean", "List<Float64>"}};
+    QCOMPARE(a["fields"].size(), expect.size());
+    for (std::size_t i = 0; i < expect.size(); ++i) {
+      const json &f = a["fields"][i];
+      QCOMPARE(f["name"].get<std::string>(), expect[i].first);
+      QCOMPARE(f["type"].get<std::string>(), expect[i].second);
+      QCOMPARE(f["nullable"].get<bool>(), false); // the Parquet columns are required
+    }
+    QCOMPARE(a["fields"][4]["children"][0]["name"].get<std::string>(), std::string("item"));
+    QCOMPARE(a["metadata"]["huggingface"].get<std::string>(), std::string(R"({"info":{"features":{}}})"));
+  }
+
   void zstdFileReadsBackInHyparquet() {
     const QString path = m_dir.filePath("zstd.parquet");
     // Enough rows that levels use long runs and the values compress.

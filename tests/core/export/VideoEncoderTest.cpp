@@ -3,7 +3,7 @@
 #include <QtTest>
 
 #include "ReadersHelper.h"
-#include "core/export/VideoEncoder.h"
+#include "core/export/LeRobotVideoEncoder.h"
 
 using namespace tacit::exporting;
 using nlohmann::json;
@@ -41,7 +41,7 @@ class VideoEncoderTest : public QObject {
     opt.width = kW;
     opt.height = kH;
     opt.codec = codec;
-    auto enc = VideoEncoder::open(path.toStdString(), opt);
+    auto enc = LeRobotVideoEncoder::open(path.toStdString(), opt);
     QVERIFY2(enc.ok(), enc.error().c_str());
     for (int i = 0; i < 25; ++i)
       QVERIFY((*enc)->addFrame(flatFrame(i).data()).ok());
@@ -70,7 +70,7 @@ class VideoEncoderTest : public QObject {
 private slots:
   void av1WhenAvailable() {
     // LeRobot's default codec. Debian 12's FFmpeg ships libsvtav1.
-    QVERIFY(VideoEncoder::hasEncoder("libsvtav1"));
+    QVERIFY(LeRobotVideoEncoder::hasEncoder("libsvtav1"));
     encodeAndProbe("auto", "av1");
   }
   void h264Fallback() { encodeAndProbe("libx264", "h264"); }
@@ -91,7 +91,7 @@ private slots:
     VideoEncoderOptions opt;
     opt.width = 48; // SVT-AV1 needs at least 64 px
     opt.height = 32;
-    auto enc = VideoEncoder::open(m_dir.filePath("small.mp4").toStdString(), opt);
+    auto enc = LeRobotVideoEncoder::open(m_dir.filePath("small.mp4").toStdString(), opt);
     QVERIFY2(enc.ok(), enc.error().c_str());
     QCOMPARE((*enc)->codecName(), std::string("h264"));
     std::vector<std::uint8_t> rgb(48 * 32 * 3, 90);
@@ -104,7 +104,7 @@ private slots:
   void oddSizeIsRejected() {
     VideoEncoderOptions opt;
     opt.width = 95;
-    auto enc = VideoEncoder::open(m_dir.filePath("odd.mp4").toStdString(), opt);
+    auto enc = LeRobotVideoEncoder::open(m_dir.filePath("odd.mp4").toStdString(), opt);
     QVERIFY(!enc.ok());
     QVERIFY(QString::fromStdString(enc.error()).contains("odd.mp4: "));
   }

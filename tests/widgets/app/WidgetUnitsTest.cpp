@@ -51,6 +51,7 @@ private slots:
     QCOMPARE(keyOf("timeline.zoomOut"), QKeySequence(Qt::CTRL | Qt::Key_Minus));
     QCOMPARE(keyOf("view.fit"), QKeySequence(Qt::Key_F));
     QCOMPARE(keyOf("file.open"), QKeySequence(QKeySequence::Open));
+    QCOMPARE(keyOf("file.export"), QKeySequence(Qt::CTRL | Qt::Key_E));
     // The shortcuts dialog lists them.
     ShortcutsDialog d(a);
     int rows = 0;

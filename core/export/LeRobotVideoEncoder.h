@@ -1,12 +1,13 @@
 #pragma once
-// In-process MP4 encoder (libavcodec/libavformat) with LeRobot's encoding defaults (FORMATS.md §5.1):
-// AV1 via libsvtav1 when available, else H.264 (libx264); GOP 2, CRF 30, yuv420p, constant frame rate.
-// Frames are appended as packed RGB24; several episodes can be appended back to back (LeRobot v3).
+// LeRobot's video encoding defaults (FORMATS.md §5.1) on top of the shared libav encoder
+// (core/media/VideoEncoder): AV1 via libsvtav1 when available, else H.264 (libx264); GOP 2, CRF 30,
+// no B-frames, yuv420p, constant frame rate, MP4. Frames are appended as packed RGB24.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "core/media/VideoEncoder.h"
 #include "core/util/Result.h"
 
 namespace tacit::exporting {
@@ -20,10 +21,10 @@ struct VideoEncoderOptions {
   int svtPreset = 12; // LeRobot's libsvtav1 preset
 };
 
-class VideoEncoder {
+class LeRobotVideoEncoder {
 public:
-  ~VideoEncoder();
-  static Result<std::unique_ptr<VideoEncoder>> open(const std::filesystem::path &file, const VideoEncoderOptions &opts);
+  static Result<std::unique_ptr<LeRobotVideoEncoder>> open(const std::filesystem::path &file,
+                                                           const VideoEncoderOptions &opts);
 
   Status addFrame(const std::uint8_t *rgb); // width*height*3 bytes
   Status finish();                          // flushes the encoder and writes the MP4 trailer
@@ -35,16 +36,13 @@ public:
   static bool hasEncoder(const char *name);
 
 private:
-  VideoEncoder() = default;
-  static Result<std::unique_ptr<VideoEncoder>> openWith(const std::filesystem::path &file,
-                                                        const VideoEncoderOptions &opts, const std::string &codec);
-  Status drain(bool flush);
-  Status fail(const std::string &what, int averror = 0) const;
-
-  struct Impl;
-  std::unique_ptr<Impl> m;
+  LeRobotVideoEncoder() = default;
+  static Result<std::unique_ptr<LeRobotVideoEncoder>>
+  openWith(const std::filesystem::path &file, const VideoEncoderOptions &opts, const std::string &encoder);
+  media::VideoEncoder m_enc;
   std::filesystem::path m_path;
   std::string m_codecName;
+  int m_width = 0;
   std::int64_t m_frames = 0;
   bool m_finished = false;
 };

@@ -1,4 +1,4 @@
-#include "core/sample/VideoEncoder.h"
+#include "core/media/VideoEncoder.h"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -11,7 +11,7 @@ extern "C" {
 
 #include <cstring>
 
-namespace tacit::sample {
+namespace tacit::media {
 
 namespace {
 std::string avError(int code) {
@@ -32,7 +32,7 @@ struct VideoEncoder::Impl {
   bool headerWritten = false;
   bool finished = false;
 
-  std::string where() const { return s.path.filename().string(); }
+  std::string where() const { return s.path.string(); }
 
   Status fail(const std::string &what, int code) {
     return Status::failure(where() + ": " + what + ": " + avError(code));
@@ -50,7 +50,7 @@ struct VideoEncoder::Impl {
       rc = av_interleaved_write_frame(fmt, packet);
       av_packet_unref(packet);
       if (rc < 0)
-        return fail("writing failed", rc);
+        return fail("write failed (disk full?)", rc);
     }
   }
 
@@ -200,10 +200,10 @@ Status VideoEncoder::finish() {
     return st;
   rc = av_write_trailer(d->fmt);
   if (rc < 0)
-    return d->fail("cannot finish file", rc);
-  if (d->fmt->pb)
-    avio_closep(&d->fmt->pb);
+    return d->fail("cannot finish file (disk full?)", rc);
+  if (d->fmt->pb && (rc = avio_closep(&d->fmt->pb)) < 0)
+    return d->fail("cannot close file (disk full?)", rc);
   return okStatus();
 }
 
-} // namespace tacit::sample
+} // namespace tacit::media

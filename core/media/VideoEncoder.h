@@ -1,7 +1,8 @@
 #pragma once
 // In-process video encoding with libavcodec/libavformat: RGB24 frames to yuv420p H.264/HEVC/AV1
 // in MP4, or 16-bit grey frames to FFV1 in Matroska. Deterministic: bit-exact muxing, fixed thread
-// counts. Not thread-safe; one encoder per thread.
+// counts. Not thread-safe; one encoder per thread. The one libav encoder of Tacit: the sample
+// generator (core/sample) and the LeRobot export (core/export/LeRobotVideoEncoder) both use it.
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -11,7 +12,7 @@
 
 #include "core/util/Result.h"
 
-namespace tacit::sample {
+namespace tacit::media {
 
 enum class EncoderInput { Rgb24, Gray16 };
 
@@ -49,4 +50,4 @@ private:
 // The first encoder of `codec` ("h264", "hevc", "av1") this FFmpeg build has; empty if none.
 std::string pickEncoder(const std::string &codec);
 
-} // namespace tacit::sample
+} // namespace tacit::media
