@@ -16,12 +16,13 @@ WORK=${2:-/tmp/tacit-playback-bench}
 SECONDS_RUN=${3:-20}
 TACIT="$BUILD/app/gui/tacit"
 CLI="$BUILD/app/cli/tacit-cli"
-for b in "$TACIT" "$CLI"; do
-  [[ -x "$b" ]] || { echo "build first: scripts/build.sh --target tacit tacit-cli ($b missing)" >&2; exit 2; }
-done
+[[ -x "$TACIT" ]] || { echo "build first: scripts/build.sh --target tacit tacit-cli ($TACIT missing)" >&2; exit 2; }
 mkdir -p "$WORK"
 SAMPLE="$WORK/sample"
-[[ -f "$SAMPLE/recording.json" ]] || "$CLI" sample "$SAMPLE" > /dev/null
+if [[ ! -f "$SAMPLE/recording.json" ]]; then
+  [[ -x "$CLI" ]] || { echo "build first: scripts/build.sh --target tacit-cli ($CLI missing)" >&2; exit 2; }
+  "$CLI" sample "$SAMPLE" > /dev/null
+fi
 export XDG_CACHE_HOME="$WORK/cache"
 gui() { xvfb-run -a -s "-screen 0 1920x1080x24" "$TACIT" --size 1600x1000 --bench-playback "$@" 2> "$WORK/stderr.log"; }
 now() { date +%s.%N; }

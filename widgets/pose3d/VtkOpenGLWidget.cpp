@@ -181,6 +181,8 @@ bool VtkOpenGLWidget::renderFrame() {
   state->vtkglBlitFramebuffer(0, 0, size[0], size[1], 0, 0, px.width(), px.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
   state->PopFramebufferBindings();
   d->frame = d->fbo->toImage();
+  // The scene is opaque; VTK leaves alpha 0 in the background, which must not turn it black.
+  d->frame.reinterpretAsFormat(QImage::Format_RGB32);
   d->frame.setDevicePixelRatio(dpr);
   doneCurrent();
   return true;
