@@ -1,10 +1,20 @@
 #pragma once
-// tacit --bench-playback PATH --seconds S [--speed X]: plays with all five views visible and prints
-// presented fps, dropped frames, p95 frame latency (request at the playhead -> painted) and the
-// longest GUI-thread stall (StallWatchdog).
+// tacit --bench-playback PATH --seconds S [--speed X] [--bench-open]
+// Opens PATH in the review window (all five views visible) and measures, with a GUI-thread watchdog
+// (StallWatchdog) running throughout:
+//  * open: openPath -> first video frame presented (and whether the frame index came from the cache);
+//  * play: S seconds at X: presented fps (distinct video frames painted per wall second), dropped
+//    frames (source frames due while playing that were never painted), p50/p95 frame latency (frame
+//    due at the playhead -> painted) and the longest GUI stall;
+//  * seek: random jumps while paused: time to the exact frame on screen, longest stall;
+//  * scrub: the playhead dragged across the recording at 60 Hz while paused, longest stall.
+// With --bench-open only the open phase runs.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <functional>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace tacit {
@@ -15,24 +25,51 @@ class StallWatchdog;
 class PlaybackBench : public QObject {
   Q_OBJECT
 public:
-  PlaybackBench(MainWindow &window, double seconds, double speed);
+  struct Options {
+    double seconds = 20;
+    double speed = 1;
+    bool openOnly = false;
+    int seeks = 20;
+    double scrubSeconds = 3;
+  };
+  PlaybackBench(MainWindow &window, Options options);
   void start(const QString &path);
 
 private:
-  void begin();
-  void end();
+  enum class Phase { Open, Play, Seek, Scrub, Done };
+  void onPresented(qint64 index);
+  void onTick();
+  void beginPlay();
+  void endPlay();
+  void beginSeeks();
+  void nextSeek();
+  void beginScrub();
+  void scrubStep();
+  void finish();
+  void waitSettled(std::function<void()> then);
 
   MainWindow &m_window;
-  double m_seconds, m_speed;
+  Options m_opt;
   StallWatchdog *m_watchdog = nullptr;
+  Phase m_phase = Phase::Open;
   QElapsedTimer m_clock;
-  bool m_running = false;
-  qint64 m_presented = 0;
-  qint64 m_advanced = 0; // frames the playhead moved over (sum of index steps)
-  qint64 m_lastIndex = -1;
+  QElapsedTimer m_openClock;
+  bool m_firstFrameSeen = false;
+  double m_openMs = 0, m_openStallMs = 0;
+  // Play phase accounting: (lap, frame) pairs so a looping playhead counts each pass.
+  int m_lap = 0;
+  qint64 m_lastDue = -1;
+  std::set<std::pair<int, qint64>> m_due, m_presented;
   std::vector<double> m_latencies;
-  int m_settledPolls = 0;
-  QTimer m_waitSettled;
+  double m_playElapsed = 0, m_playStallMs = 0;
+  int m_playStalls = 0;
+  // Seek / scrub phases.
+  int m_seekCount = 0;
+  std::vector<double> m_seekMs;
+  double m_seekStallMs = 0, m_scrubStallMs = 0;
+  qint64 m_scrubPresented = 0;
+  int m_scrubTicks = 0;
+  QTimer m_poll;
 };
 
 } // namespace tacit

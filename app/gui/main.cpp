@@ -2,7 +2,7 @@
 //   tacit                      opens the bundled sample (generated on first start)
 //   tacit PATH                 opens a recording folder or video file
 //   tacit --screenshot OUT.png [--time-ns T] [--size WxH] PATH
-//   tacit --bench-playback PATH --seconds 20 [--speed 2]
+//   tacit --bench-playback PATH --seconds 20 [--speed 2] [--bench-open]
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
@@ -58,6 +58,9 @@ int main(int argc, char **argv) {
   QCommandLineOption bench(
       QStringLiteral("bench-playback"),
       QApplication::translate("main", "Play PATH and print presented fps, drops, latency, stalls."));
+  QCommandLineOption benchOpen(
+      QStringLiteral("bench-open"),
+      QApplication::translate("main", "With --bench-playback: only time openPath -> first frame presented."));
   QCommandLineOption seconds(QStringLiteral("seconds"), QApplication::translate("main", "Benchmark duration."),
                              QStringLiteral("S"), QStringLiteral("20"));
   QCommandLineOption speed(QStringLiteral("speed"), QApplication::translate("main", "Benchmark playback speed."),
@@ -68,7 +71,7 @@ int main(int argc, char **argv) {
       QStringLiteral("PROJECT"));
   QCommandLineOption worker(QStringLiteral("worker"),
                             QApplication::translate("main", "Worker id for --consent-review."), QStringLiteral("ID"));
-  parser.addOptions({verbose, screenshot, timeNs, size, bench, seconds, speed, consentReview, worker});
+  parser.addOptions({verbose, screenshot, timeNs, size, bench, benchOpen, seconds, speed, consentReview, worker});
   parser.addPositionalArgument(QStringLiteral("path"),
                                QApplication::translate("main", "Recording folder or video file."));
   parser.process(app);
@@ -129,8 +132,11 @@ int main(int argc, char **argv) {
     shot = std::make_unique<tacit::ScreenshotRunner>(window, parser.value(screenshot), t);
     QTimer::singleShot(0, shot.get(), [&shot, path] { shot->start(path); });
   } else if (parser.isSet(bench)) {
-    benchRunner = std::make_unique<tacit::PlaybackBench>(window, parser.value(seconds).toDouble(),
-                                                         parser.value(speed).toDouble());
+    tacit::PlaybackBench::Options bo;
+    bo.seconds = parser.value(seconds).toDouble();
+    bo.speed = parser.value(speed).toDouble();
+    bo.openOnly = parser.isSet(benchOpen);
+    benchRunner = std::make_unique<tacit::PlaybackBench>(window, bo);
     QTimer::singleShot(0, benchRunner.get(), [&benchRunner, path] { benchRunner->start(path); });
   } else if (!path.isEmpty()) {
     window.openPath(path);

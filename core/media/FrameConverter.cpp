@@ -1,5 +1,6 @@
 #include "core/media/FrameConverter.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -129,28 +130,34 @@ const AVFrame *FrameConverter::orient(const AVFrame *src, std::string &error) {
   return m_rotated;
 }
 
-bool FrameConverter::ensureContext(const AVFrame *src) {
+bool FrameConverter::ensureContext(const AVFrame *src, int dstW, int dstH) {
   if (m_sws && src->width == m_srcW && src->height == m_srcH && src->format == m_srcFormat &&
-      src->colorspace == m_srcSpace && src->color_range == m_srcRange)
+      src->colorspace == m_srcSpace && src->color_range == m_srcRange && dstW == m_dstW && dstH == m_dstH)
     return true;
   sws_freeContext(m_sws);
   m_sws = sws_alloc_context();
   if (!m_sws)
     return false;
-  const AVPixelFormat dstFmt = m_out == PixelFormat::Rgb24 ? AV_PIX_FMT_RGB24 : AV_PIX_FMT_GRAY16;
-  // The same options vf_scale sets when ffmpeg auto-inserts it for -pix_fmt (flags=bicubic).
+  const AVPixelFormat dstFmt = m_out == PixelFormat::Rgb24   ? AV_PIX_FMT_RGB24
+                               : m_out == PixelFormat::Rgb32 ? AV_PIX_FMT_BGRA
+                                                             : AV_PIX_FMT_GRAY16;
   av_opt_set_int(m_sws, "srcw", src->width, 0);
   av_opt_set_int(m_sws, "srch", src->height, 0);
   av_opt_set_int(m_sws, "src_format", src->format, 0);
-  av_opt_set_int(m_sws, "dstw", src->width, 0);
-  av_opt_set_int(m_sws, "dsth", src->height, 0);
+  av_opt_set_int(m_sws, "dstw", dstW, 0);
+  av_opt_set_int(m_sws, "dsth", dstH, 0);
   av_opt_set_int(m_sws, "dst_format", dstFmt, 0);
-  av_opt_set_int(m_sws, "sws_flags", SWS_BICUBIC, 0);
   av_opt_set_int(m_sws, "threads", m_swsThreads, 0);
-  av_opt_set_int(m_sws, "src_h_chr_pos", -513, 0);
-  av_opt_set_int(m_sws, "src_v_chr_pos", src->format == AV_PIX_FMT_YUV420P ? 128 : -513, 0);
-  av_opt_set_int(m_sws, "dst_h_chr_pos", -513, 0);
-  av_opt_set_int(m_sws, "dst_v_chr_pos", -513, 0);
+  if (m_exact) {
+    // The same options vf_scale sets when ffmpeg auto-inserts it for -pix_fmt (flags=bicubic).
+    av_opt_set_int(m_sws, "sws_flags", SWS_BICUBIC, 0);
+    av_opt_set_int(m_sws, "src_h_chr_pos", -513, 0);
+    av_opt_set_int(m_sws, "src_v_chr_pos", src->format == AV_PIX_FMT_YUV420P ? 128 : -513, 0);
+    av_opt_set_int(m_sws, "dst_h_chr_pos", -513, 0);
+    av_opt_set_int(m_sws, "dst_v_chr_pos", -513, 0);
+  } else {
+    av_opt_set_int(m_sws, "sws_flags", SWS_FAST_BILINEAR, 0);
+  }
   if (sws_init_context(m_sws, nullptr, nullptr) < 0) {
     sws_freeContext(m_sws);
     m_sws = nullptr;
@@ -168,27 +175,47 @@ bool FrameConverter::ensureContext(const AVFrame *src) {
   m_srcFormat = src->format;
   m_srcSpace = src->colorspace;
   m_srcRange = src->color_range;
+  m_dstW = dstW;
+  m_dstH = dstH;
   return true;
 }
 
 Result<VideoFrame> FrameConverter::convert(const AVFrame *frame, BufferPool &pool) {
+  if (!m_exact)
+    m_srcW = -1; // switching settings: rebuild the context
+  m_exact = true;
+  return convertTo(frame, pool, 0, 0);
+}
+
+Result<VideoFrame> FrameConverter::convertScaled(const AVFrame *frame, BufferPool &pool, int dstWidth, int dstHeight) {
+  if (m_exact)
+    m_srcW = -1; // switching settings: rebuild the context
+  m_exact = false;
+  return convertTo(frame, pool, std::max(1, dstWidth), std::max(1, dstHeight));
+}
+
+Result<VideoFrame> FrameConverter::convertTo(const AVFrame *frame, BufferPool &pool, int dstW, int dstH) {
   std::string error;
   const AVFrame *src = orient(frame, error);
   if (!src)
     return Result<VideoFrame>::failure(error);
+  if (dstW <= 0 || dstH <= 0) {
+    dstW = src->width;
+    dstH = src->height;
+  }
   VideoFrame out;
-  out.width = src->width;
-  out.height = src->height;
+  out.width = dstW;
+  out.height = dstH;
   out.format = m_out;
-  out.stride = stride64(src->width * bytesPerPixel(m_out));
+  out.stride = stride64(dstW * bytesPerPixel(m_out));
   auto buffer = pool.acquire(static_cast<std::size_t>(out.stride) * out.height);
-  if (m_out == PixelFormat::Gray16 && src->format == AV_PIX_FMT_GRAY16) {
+  if (m_out == PixelFormat::Gray16 && src->format == AV_PIX_FMT_GRAY16 && dstW == src->width && dstH == src->height) {
     for (int y = 0; y < src->height; ++y)
       std::memcpy(buffer->data() + static_cast<std::ptrdiff_t>(y) * out.stride,
                   src->data[0] + static_cast<std::ptrdiff_t>(y) * src->linesize[0],
                   static_cast<std::size_t>(src->width) * 2);
   } else {
-    if (!ensureContext(src))
+    if (!ensureContext(src, dstW, dstH))
       return Result<VideoFrame>::failure(std::string("cannot convert pixel format ") +
                                          (av_get_pix_fmt_name(static_cast<AVPixelFormat>(src->format))
                                               ? av_get_pix_fmt_name(static_cast<AVPixelFormat>(src->format))
@@ -196,9 +223,11 @@ Result<VideoFrame> FrameConverter::convert(const AVFrame *frame, BufferPool &poo
     // sws_scale_frame (unlike sws_scale) runs the slice threads, as vf_scale does. The
     // destination wraps our buffer with a no-op free so swscale writes into it directly.
     FramePtr dst(av_frame_alloc());
-    dst->width = src->width;
-    dst->height = src->height;
-    dst->format = m_out == PixelFormat::Rgb24 ? AV_PIX_FMT_RGB24 : AV_PIX_FMT_GRAY16;
+    dst->width = dstW;
+    dst->height = dstH;
+    dst->format = m_out == PixelFormat::Rgb24   ? AV_PIX_FMT_RGB24
+                  : m_out == PixelFormat::Rgb32 ? AV_PIX_FMT_BGRA
+                                                : AV_PIX_FMT_GRAY16;
     dst->data[0] = buffer->data();
     dst->linesize[0] = out.stride;
     dst->buf[0] = av_buffer_create(

@@ -40,16 +40,22 @@ public:
   int outputWidth(int decodedWidth, int decodedHeight) const;
   int outputHeight(int decodedWidth, int decodedHeight) const;
   Result<VideoFrame> convert(const AVFrame *frame, BufferPool &pool);
+  // Display conversion for playback: scaled to dstWidth x dstHeight (after rotation) with fast
+  // bilinear filtering, default chroma siting. Not bit-exact with the ffmpeg CLI; cheap at small sizes.
+  Result<VideoFrame> convertScaled(const AVFrame *frame, BufferPool &pool, int dstWidth, int dstHeight);
 
 private:
   const AVFrame *orient(const AVFrame *frame, std::string &error);
-  bool ensureContext(const AVFrame *src);
+  bool ensureContext(const AVFrame *src, int dstW, int dstH);
+  Result<VideoFrame> convertTo(const AVFrame *frame, BufferPool &pool, int dstW, int dstH);
 
   PixelFormat m_out;
   Orientation m_orientation;
   int m_swsThreads;
   SwsContext *m_sws = nullptr;
   int m_srcW = 0, m_srcH = 0, m_srcFormat = -1, m_srcSpace = -1, m_srcRange = -1;
+  int m_dstW = 0, m_dstH = 0;
+  bool m_exact = true; // vf_scale settings (bicubic, MPEG-2 chroma siting) vs fast display scaling
   AVFrame *m_rotated = nullptr;
 };
 

@@ -24,6 +24,13 @@ public:
   virtual std::int64_t indexAt(Timestamp t) const = 0;
   // Exactly frame `index` (presentation order). Error names the file and frame.
   virtual Result<VideoFrame> frame(std::int64_t index) = 0;
+  // Frame `index` for on-screen playback: colour may come back smaller (fitting maxWidth x maxHeight,
+  // aspect kept) and as PixelFormat::Rgb32, converted with fast filtering. Default: frame(index).
+  virtual Result<VideoFrame> displayFrame(std::int64_t index, int maxWidth, int maxHeight) {
+    (void)maxWidth;
+    (void)maxHeight;
+    return frame(index);
+  }
   virtual PixelFormat pixelFormat() const = 0;
   virtual int width() const = 0; // output size (after display rotation)
   virtual int height() const = 0;

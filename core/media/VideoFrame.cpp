@@ -8,7 +8,12 @@
 namespace tacit::media {
 
 int bytesPerPixel(PixelFormat format) {
-  return format == PixelFormat::Rgb24 ? 3 : 2;
+  switch (format) {
+  case PixelFormat::Rgb24: return 3;
+  case PixelFormat::Rgb32: return 4;
+  case PixelFormat::Gray16: return 2;
+  }
+  return 3;
 }
 
 FrameBuffer::FrameBuffer(std::size_t bytes) : m_size(bytes) {
@@ -27,7 +32,9 @@ QImage VideoFrame::image() const {
   if (!buffer)
     return {};
   auto *keep = new std::shared_ptr<const FrameBuffer>(buffer);
-  const QImage::Format fmt = format == PixelFormat::Rgb24 ? QImage::Format_RGB888 : QImage::Format_Grayscale16;
+  const QImage::Format fmt = format == PixelFormat::Rgb24   ? QImage::Format_RGB888
+                             : format == PixelFormat::Rgb32 ? QImage::Format_RGB32
+                                                            : QImage::Format_Grayscale16;
   return QImage(
       buffer->data(), width, height, stride, fmt,
       [](void *p) { delete static_cast<std::shared_ptr<const FrameBuffer> *>(p); }, keep);

@@ -13,6 +13,7 @@ namespace tacit::media {
 enum class PixelFormat {
   Rgb24,  // 3 bytes per pixel, R G B (QImage::Format_RGB888)
   Gray16, // 2 bytes per pixel, native-endian uint16 (QImage::Format_Grayscale16); depth in mm
+  Rgb32,  // 4 bytes per pixel, 0xffRRGGBB words (QImage::Format_RGB32): display frames, no GUI copy
 };
 int bytesPerPixel(PixelFormat format);
 
@@ -45,7 +46,7 @@ struct VideoFrame {
   const std::uint8_t *data() const { return buffer ? buffer->data() : nullptr; }
   const std::uint8_t *row(int y) const { return data() + static_cast<std::ptrdiff_t>(y) * stride; }
   std::size_t byteSize() const { return buffer ? buffer->size() : 0; }
-  // Zero-copy QImage view (Format_RGB888 or Format_Grayscale16) that keeps the buffer alive.
+  // Zero-copy QImage view (Format_RGB888, Format_RGB32 or Format_Grayscale16) that keeps the buffer alive.
   QImage image() const;
   // Tightly packed copy of the pixels (no row padding), e.g. for comparisons.
   std::string packedBytes() const;

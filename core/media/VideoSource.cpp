@@ -1,6 +1,7 @@
 #include "core/media/VideoSource.h"
 
 #include <algorithm>
+#include <cmath>
 #include <system_error>
 
 extern "C" {
@@ -165,6 +166,19 @@ Result<VideoFrame> VideoSource::next() {
   return frame(i);
 }
 
+Result<VideoFrame> VideoSource::displayFrame(std::int64_t i, int maxWidth, int maxHeight) {
+  if (m_options.output != PixelFormat::Rgb24 || maxWidth <= 0 || maxHeight <= 0)
+    return frame(i);
+  const double k = std::min({1.0, double(maxWidth) / m_width, double(maxHeight) / m_height});
+  m_displayW = std::max(1, static_cast<int>(std::lround(m_width * k)));
+  m_displayH = std::max(1, static_cast<int>(std::lround(m_height * k)));
+  if (!m_displayConverter)
+    m_displayConverter = std::make_unique<FrameConverter>(PixelFormat::Rgb32, m_orientation, m_options.convertThreads);
+  auto out = frame(i);
+  m_displayW = m_displayH = 0;
+  return out;
+}
+
 Result<VideoFrame> VideoSource::frame(std::int64_t i) {
   if (i < 0 || i >= frameCount())
     return Result<VideoFrame>::failure(name() + ": frame " + std::to_string(i) + " out of range (0.." +
@@ -243,7 +257,8 @@ Result<VideoFrame> VideoSource::decodeUntil(std::int64_t target) {
       if ((frm->flags & AV_FRAME_FLAG_CORRUPT) || frm->decode_error_flags)
         addWarning(name() + ": frame " + std::to_string(f) + " decoded with errors (damaged data concealed)");
       if (f == target) {
-        auto out = m_converter->convert(frm, m_pool);
+        auto out = m_displayW > 0 ? m_displayConverter->convertScaled(frm, m_pool, m_displayW, m_displayH)
+                                  : m_converter->convert(frm, m_pool);
         av_frame_unref(frm);
         if (!out)
           return R::failure(frameName + ": " + out.error());

@@ -38,6 +38,8 @@ public:
   TimeRange timeRange() const override;
   std::int64_t indexAt(Timestamp t) const override;
   Result<VideoFrame> frame(std::int64_t index) override;
+  // Colour output: scaled down to fit (never up) and Rgb32. Gray16 output: same as frame().
+  Result<VideoFrame> displayFrame(std::int64_t index, int maxWidth, int maxHeight) override;
   PixelFormat pixelFormat() const override { return m_options.output; }
   int width() const override { return m_width; }
   int height() const override { return m_height; }
@@ -77,6 +79,8 @@ private:
   std::vector<Timestamp> m_times; // per frame, ns including offset
   Orientation m_orientation;
   std::unique_ptr<FrameConverter> m_converter;
+  std::unique_ptr<FrameConverter> m_displayConverter; // Rgb32, fast scaling (displayFrame)
+  int m_displayW = 0, m_displayH = 0;                 // > 0 while displayFrame() decodes
   BufferPool m_pool{4};
   int m_width = 0, m_height = 0;
   std::vector<std::string> m_warnings;

@@ -59,22 +59,16 @@ RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, T
   for (auto &m : m_rec->media) {
     auto fetcher = std::make_unique<FrameFetcher>(std::move(m.source), m.depth ? kDepthCacheBytes : kVideoCacheBytes);
     const bool depth = m.depth;
-    connect(fetcher.get(), &FrameFetcher::frameReady, this, [this, depth](qint64 index, const QImage &img) {
-      const LoadedMedia *lm = depth ? m_rec->depth() : m_rec->video();
+    connect(fetcher.get(), &FrameFetcher::frameReady, this, [this, depth](qint64 index, const QImage &img, bool exact) {
       qint64 &wanted = depth ? m_depthIndex : m_videoIndex;
       qint64 &shown = depth ? m_depthShown : m_videoShown;
       // Newest wins, but a late frame between the shown one and the wanted one is still progress.
       const bool between = shown >= 0 && ((shown < index && index < wanted) || (wanted < index && index < shown));
       if (index != wanted && !between)
         return;
-      shown = index;
-      if (depth) {
-        m_views.depth->setDepthFrame(img, index);
-      } else {
-        const Timestamp rel =
-            lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId) - m_rec->range.begin;
-        m_views.video->setFrame(img, index, rel);
-      }
+      if (index == shown && (!exact || depth || m_videoShownExact))
+        return; // already on screen (a cached frame served again)
+      show(depth, index, img, exact);
     });
     connect(fetcher.get(), &FrameFetcher::decodeFailed, this,
             [this](qint64, const QString &message) { emit decodeError(message); });
@@ -83,6 +77,50 @@ RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, T
   setupViews();
   connect(&m_time, &TimeControl::timeChanged, this, &RecordingSession::onTimeChanged);
   connect(&m_time, &TimeControl::offsetsChanged, this, &RecordingSession::refresh);
+  connect(&m_time, &TimeControl::playingChanged, this, &RecordingSession::onPlayingChanged);
+  connect(&m_time, &TimeControl::speedChanged, this, &RecordingSession::adaptTickInterval);
+  m_scrubSettle.setSingleShot(true);
+  connect(&m_scrubSettle, &QTimer::timeout, this, [this] {
+    m_lastPausedMoveNs = -kScrubSettleMs * 1000000LL * 2; // rested: the next query wants the exact frame
+    if (!m_time.isPlaying())
+      refresh();
+  });
+  m_slowViewsTimer.setSingleShot(true);
+  connect(&m_slowViewsTimer, &QTimer::timeout, this, [this] { updateSlowViews(m_time.time(), true); });
+  adaptTickInterval();
+}
+
+void RecordingSession::show(bool depth, qint64 index, const QImage &img, bool exact) {
+  const LoadedMedia *lm = depth ? m_rec->depth() : m_rec->video();
+  if (depth) {
+    m_depthShown = index;
+    m_views.depth->setDepthFrame(img, index);
+    return;
+  }
+  m_videoShown = index;
+  m_videoShownExact = exact;
+  const Timestamp rel =
+      lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId) - m_rec->range.begin;
+  m_views.video->setFrame(img, index, rel, lm->size);
+  if (m_time.isPlaying())
+    updateOverlays(lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId));
+}
+
+void RecordingSession::adaptTickInterval() {
+  // Tick at least twice per source frame so no frame's display slot falls between two ticks (a 16 ms
+  // timer against 16.7 ms frames at 2x would skip one frame in 25); cheap ticks return early.
+  if (m_framePeriod <= 0)
+    return;
+  const double frameMs = m_framePeriod / 1e6 / std::max(0.1, std::abs(m_time.speed()));
+  m_time.setTickInterval(std::clamp(static_cast<int>(frameMs / 2), 4, 16));
+}
+
+void RecordingSession::onPlayingChanged(bool playing) {
+  adaptTickInterval();
+  if (!playing) {
+    m_slowViewsTimer.stop();
+    refresh(); // exact frame, overlays at the playhead, slow views up to date
+  }
 }
 
 RecordingSession::~RecordingSession() {
@@ -147,7 +185,10 @@ std::optional<Timestamp> RecordingSession::timeOfFrame(qint64 frame) const {
 bool RecordingSession::framesSettled() const {
   if (m_lastTime != m_time.time())
     return false; // a tick is still pending: the views have not seen the current playhead yet
-  const bool videoOk = !m_rec->video() || (m_videoIndex >= 0 && m_videoShown == m_videoIndex);
+  if (m_scrubSettle.isActive())
+    return false; // the exact frame follows when the playhead rests
+  const bool videoOk = !m_rec->video() ||
+                       (m_videoIndex >= 0 && m_videoShown == m_videoIndex && (m_videoShownExact || m_time.isPlaying()));
   const bool depthOk = !m_rec->depth() || m_depthIndex < 0 || m_depthShown == m_depthIndex;
   return videoOk && depthOk;
 }
@@ -296,40 +337,77 @@ void RecordingSession::refresh() {
 void RecordingSession::onTimeChanged(qint64 t) {
   const int direction = m_time.isPlaying() ? (m_time.isReverse() ? -1 : 1) : 0;
   m_lastTime = t;
+  const bool playing = m_time.isPlaying();
+  // Scrubbing (paused, the playhead moved again within kScrubSettleMs): display frames like playback,
+  // and the exact frame once the playhead rests.
+  const qint64 now = m_wall.nsecsElapsed();
+  const bool scrubbing = !playing && now - m_lastPausedMoveNs < kScrubSettleMs * 1000000LL;
+  if (!playing) {
+    m_lastPausedMoveNs = now;
+    if (scrubbing)
+      m_scrubSettle.start(kScrubSettleMs);
+  }
+  const bool fast = playing || scrubbing;
   auto updateMedia = [&](const LoadedMedia *m, FrameFetcher *fetcher, qint64 &wanted, qint64 &shown, bool depth) {
     if (!m || !fetcher)
       return;
     qint64 idx = latestAt(m->times, streamTime(m->streamId));
     idx = std::clamp<qint64>(idx, 0, static_cast<qint64>(m->times.size()) - 1);
-    if (idx == wanted)
-      return;
-    wanted = idx;
-    if (!depth) {
+    const bool needExact = !fast && !depth; // depth frames are always exact
+    bool &wantedExact = depth ? m_depthWantedExact : m_videoWantedExact;
+    if (idx == wanted && (!needExact || wantedExact))
+      return; // already shown or requested
+    const bool shownExact = depth || m_videoShownExact;
+    if (!depth && idx != wanted) {
       m_requestedAt[idx] = m_wall.nsecsElapsed();
       while (m_requestedAt.size() > 256)
         m_requestedAt.erase(m_requestedAt.begin());
     }
-    if (auto img = fetcher->cached(idx)) {
-      shown = idx;
-      if (depth) {
-        m_views.depth->setDepthFrame(*img, idx);
-      } else {
-        const Timestamp rel =
-            m->times[static_cast<std::size_t>(idx)] + m_time.streamOffset(m->streamId) - m_rec->range.begin;
-        m_views.video->setFrame(*img, idx, rel);
-      }
-      fetcher->request(idx, direction); // keeps read-ahead anchored at the playhead
-    } else {
-      fetcher->request(idx, direction);
+    wanted = idx;
+    wantedExact = needExact;
+    const auto f = fetcher->cached(idx, false);
+    if (f && (shown != idx || (f->exact && !shownExact)))
+      show(depth, idx, f->image, f->exact); // a display frame at once, the exact one follows when paused
+    if (f && (f->exact || !needExact)) {
+      fetcher->setFocus(idx, direction); // keeps read-ahead anchored at the playhead
+      return;
     }
+    fetcher->request(idx, direction, needExact);
   };
-  if (m_views.video)
-    m_views.video->setFastScaling(m_time.isPlaying());
+  if (m_views.video) {
+    m_views.video->setFastScaling(fast);
+    if (m_videoFetcher)
+      m_videoFetcher->setDisplaySize(displaySize());
+  }
   if (m_views.depth)
-    m_views.depth->setFastScaling(m_time.isPlaying());
+    m_views.depth->setFastScaling(fast);
   updateMedia(m_rec->video(), m_videoFetcher.get(), m_videoIndex, m_videoShown, false);
   updateMedia(m_rec->depth(), m_depthFetcher.get(), m_depthIndex, m_depthShown, true);
+  if (playing) {
+    // Overlays follow the shown video frame (show() updates them); the slow views run at their own rate.
+    if (!m_rec->video())
+      updateOverlays(t);
+    updateSlowViews(t, false);
+    return;
+  }
+  updateOverlays(t);
+  updateSlowViews(t, true);
+}
 
+QSize RecordingSession::displaySize() const {
+  // The on-screen size of the whole picture, rounded up to 64 px so small resizes keep the cache.
+  const LoadedMedia *v = m_rec->video();
+  if (!v || !m_views.video || !m_views.video->isVisible())
+    return {};
+  const double k = m_views.video->scale() * m_views.video->devicePixelRatioF();
+  if (k >= 1.0)
+    return {};
+  auto up = [](double x) { return (static_cast<int>(std::ceil(x)) + 63) / 64 * 64; };
+  return {up(v->size.width() * k), up(v->size.height() * k)};
+}
+
+void RecordingSession::updateOverlays(Timestamp t) {
+  auto streamTime = [&](const std::string &id) { return t - m_time.streamOffset(id); };
   series::HandPose hands[2];
   if (m_rec->hands) {
     const Timestamp ht = streamTime(m_rec->handsId);
@@ -367,15 +445,38 @@ void RecordingSession::onTimeChanged(qint64 t) {
   }
   if (m_views.video)
     m_views.video->setGazePoint(gazePoint);
-  if (m_views.pose3d && m_views.pose3d->isVisible()) {
-    m_views.pose3d->setHeadPose(head);
-    m_views.pose3d->setHands(hands[0], hands[1]);
-    m_views.pose3d->setGazeRay(gazeOrigin, gazeDir, gazeLength);
+  m_head = head;
+  m_hands[0] = hands[0];
+  m_hands[1] = hands[1];
+  m_gazeOrigin = gazeOrigin;
+  m_gazeDir = gazeDir;
+  m_gazeLength = gazeLength;
+}
+
+void RecordingSession::updateSlowViews(Timestamp t, bool now) {
+  // While playing, the 3D view (a VTK render) and the plots/timeline repaint at bounded rates that do
+  // not depend on the video rate; a pending update is flushed by a timer so they end on the playhead.
+  const qint64 wall = m_wall.nsecsElapsed();
+  auto due = [&](qint64 &last, int periodMs) {
+    if (now || wall - last >= periodMs * 1000000LL) {
+      last = wall;
+      return true;
+    }
+    if (!m_slowViewsTimer.isActive())
+      m_slowViewsTimer.start(periodMs);
+    return false;
+  };
+  if (m_views.pose3d && m_views.pose3d->isVisible() && due(m_last3dNs, k3dPeriodMs)) {
+    m_views.pose3d->setHeadPose(m_head);
+    m_views.pose3d->setHands(m_hands[0], m_hands[1]);
+    m_views.pose3d->setGazeRay(m_gazeOrigin, m_gazeDir, m_gazeLength);
   }
-  if (m_views.plots)
-    m_views.plots->setPlayhead(t);
-  if (m_views.timeline)
-    m_views.timeline->setPlayhead(t);
+  if (due(m_lastPlotsNs, kPlotsPeriodMs)) {
+    if (m_views.plots)
+      m_views.plots->setPlayhead(t);
+    if (m_views.timeline)
+      m_views.timeline->setPlayhead(t);
+  }
 }
 
 } // namespace tacit

@@ -4,9 +4,13 @@
 // depth, plots, 3D and timeline views. Owns the decode workers.
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 #include <map>
 #include <memory>
+#include <optional>
 
+#include "core/recording/RecordingManifest.h"
+#include "core/series/HandPose.h"
 #include "widgets/app/FrameFetcher.h"
 #include "widgets/app/RecordingLoader.h"
 #include "widgets/timeline/TimelineLane.h"
@@ -63,6 +67,16 @@ signals:
   void decodeError(const QString &message);
 
 private:
+  void onPlayingChanged(bool playing);
+  void adaptTickInterval();
+  // Puts a decoded frame on screen (GUI thread); video frames also move the overlays while playing.
+  void show(bool depth, qint64 index, const QImage &image, bool exact);
+  // Hands, gaze and head pose at global time t: video/depth overlays now, 3D view state for later.
+  void updateOverlays(Timestamp t);
+  // 3D view, plots and timeline: immediately when `now`, else at their bounded rates.
+  void updateSlowViews(Timestamp t, bool now);
+  // Size display frames are decoded at while playing (empty = full size).
+  QSize displaySize() const;
   void setupViews();
   void applyOffsets();
   Timestamp streamTime(const std::string &id) const;
@@ -75,6 +89,21 @@ private:
   Timestamp m_framePeriod = 0;
   qint64 m_videoIndex = -1, m_depthIndex = -1;
   qint64 m_videoShown = -1, m_depthShown = -1;
+  bool m_videoWantedExact = false, m_depthWantedExact = false;
+  bool m_videoShownExact = false;
+  // Latest overlay state (3D view, updated at its own rate while playing).
+  std::optional<Rigid> m_head;
+  series::HandPose m_hands[2];
+  std::optional<Eigen::Vector3d> m_gazeOrigin;
+  Eigen::Vector3d m_gazeDir = Eigen::Vector3d::UnitZ();
+  double m_gazeLength = 1.0;
+  QTimer m_slowViewsTimer;
+  QTimer m_scrubSettle;
+  qint64 m_lastPausedMoveNs = -1000000000;
+  static constexpr int kScrubSettleMs = 120;
+  qint64 m_last3dNs = -1000000000, m_lastPlotsNs = -1000000000;
+  static constexpr int k3dPeriodMs = 100;   // 10 Hz VTK renders while playing
+  static constexpr int kPlotsPeriodMs = 50; // 20 Hz plot/timeline cursors while playing
   Timestamp m_lastTime = kInvalidTime;
   QElapsedTimer m_wall;
   std::map<qint64, qint64> m_requestedAt; // frame -> wall ns (recent only)

@@ -13,8 +13,9 @@ ImageView::ImageView(QWidget *parent) : QWidget(parent) {
   setMinimumSize(160, 120);
 }
 
-void ImageView::setImage(const QImage &image) {
+void ImageView::setImage(const QImage &image, QSize logicalSize) {
   m_image = image;
+  m_logical = logicalSize.isEmpty() ? image.size() : logicalSize;
   update();
 }
 
@@ -29,7 +30,7 @@ void ImageView::setFastScaling(bool fast) {
 }
 
 QSizeF ImageView::rotatedSize() const {
-  const QSizeF s = m_image.isNull() ? QSizeF(1, 1) : QSizeF(m_image.size());
+  const QSizeF s = m_image.isNull() ? QSizeF(1, 1) : QSizeF(m_logical);
   return (m_rotation == 90 || m_rotation == 270) ? s.transposed() : s;
 }
 
@@ -41,7 +42,7 @@ double ImageView::scale() const {
 }
 
 QTransform ImageView::imageToWidget() const {
-  const QSizeF s = m_image.isNull() ? QSizeF(1, 1) : QSizeF(m_image.size());
+  const QSizeF s = m_image.isNull() ? QSizeF(1, 1) : QSizeF(m_logical);
   const double k = scale();
   const QPointF centre = QPointF(width() / 2.0, height() / 2.0) + (m_fit ? QPointF() : m_pan);
   QTransform r;
@@ -58,7 +59,7 @@ std::optional<QPointF> ImageView::imagePointAt(const QPointF &w) const {
   if (!ok)
     return std::nullopt;
   const QPointF p = inv.map(w);
-  if (p.x() < 0 || p.y() < 0 || p.x() >= m_image.width() || p.y() >= m_image.height())
+  if (p.x() < 0 || p.y() < 0 || p.x() >= m_logical.width() || p.y() >= m_logical.height())
     return std::nullopt;
   return p;
 }
@@ -100,7 +101,10 @@ void ImageView::paintEvent(QPaintEvent *) {
     p.save();
     p.setTransform(xf);
     p.setRenderHint(QPainter::SmoothPixmapTransform, !m_fast);
-    p.drawImage(QPointF(0, 0), m_image);
+    if (m_image.size() == m_logical)
+      p.drawImage(QPointF(0, 0), m_image);
+    else
+      p.drawImage(QRectF(QPointF(0, 0), QSizeF(m_logical)), m_image);
     p.restore();
     paintOverlays(p, xf);
   } else {

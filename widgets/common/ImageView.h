@@ -12,8 +12,11 @@ class ImageView : public QWidget {
 public:
   explicit ImageView(QWidget *parent = nullptr);
 
-  void setImage(const QImage &image);
+  // logicalSize: the picture's full size when `image` is a reduced copy (playback frames decoded at
+  // display size); overlays and zoom work in logical pixels. Empty = the image's own size.
+  void setImage(const QImage &image, QSize logicalSize = {});
   const QImage &image() const { return m_image; }
+  QSize imageSize() const { return m_logical; }
   void setRotation(int degreesClockwise);
   int rotation() const { return m_rotation; }
   bool isFit() const { return m_fit; }
@@ -45,6 +48,7 @@ private:
   void zoomAround(double newScale, const QPointF &widgetAnchor);
 
   QImage m_image;
+  QSize m_logical;
   int m_rotation = 0;
   bool m_fit = true;
   double m_scale = 1.0; // when !m_fit

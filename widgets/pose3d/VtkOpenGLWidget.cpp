@@ -1,7 +1,10 @@
 #include "widgets/pose3d/VtkOpenGLWidget.h"
 
 #include <QMouseEvent>
+#include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QOpenGLFramebufferObject>
+#include <QPainter>
 #include <QWheelEvent>
 
 #include <vtkCallbackCommand.h>
@@ -23,6 +26,11 @@ struct VtkOpenGLWidget::Private {
   vtkNew<vtkInteractorStyleTrackballCamera> style;
   vtkNew<vtkCallbackCommand> windowCallback;
   vtkNew<vtkCallbackCommand> renderCallback;
+  std::unique_ptr<QOpenGLContext> context;
+  std::unique_ptr<QOffscreenSurface> surface;
+  std::unique_ptr<QOpenGLFramebufferObject> fbo;
+  QImage frame;
+  bool contextFailed = false;
   bool initialized = false;
   int renders = 0;
 };
@@ -61,7 +69,8 @@ void onInteractorRender(vtkObject *, unsigned long, void *clientData, void *) {
 
 } // namespace
 
-VtkOpenGLWidget::VtkOpenGLWidget(QWidget *parent) : QOpenGLWidget(parent), d(std::make_unique<Private>()) {
+VtkOpenGLWidget::VtkOpenGLWidget(QWidget *parent) : QWidget(parent), d(std::make_unique<Private>()) {
+  setAttribute(Qt::WA_OpaquePaintEvent);
   setMouseTracking(false);
   setMinimumSize(64, 64);
   auto &w = d->window;
@@ -87,13 +96,112 @@ VtkOpenGLWidget::VtkOpenGLWidget(QWidget *parent) : QOpenGLWidget(parent), d(std
 }
 
 VtkOpenGLWidget::~VtkOpenGLWidget() {
-  // QOpenGLWidget's destructor (which runs after ours, when d is gone) destroys the context and
-  // would call onContextAboutToBeDestroyed on a half-destroyed widget: cut that connection first.
-  if (QOpenGLContext *ctx = context())
-    disconnect(ctx, nullptr, this, nullptr);
+  if (!d->context)
+    return;
   makeCurrent();
   releaseGraphics();
+  d->fbo.reset();
   doneCurrent();
+}
+
+QOpenGLContext *VtkOpenGLWidget::context() const {
+  return d->context.get();
+}
+
+void VtkOpenGLWidget::makeCurrent() {
+  if (d->context)
+    d->context->makeCurrent(d->surface.get());
+}
+
+void VtkOpenGLWidget::doneCurrent() {
+  if (d->context)
+    d->context->doneCurrent();
+}
+
+unsigned VtkOpenGLWidget::defaultFramebufferObject() const {
+  return d->fbo ? d->fbo->handle() : 0;
+}
+
+bool VtkOpenGLWidget::ensureContext() {
+  if (d->context)
+    return true;
+  if (d->contextFailed)
+    return false;
+  auto surface = std::make_unique<QOffscreenSurface>();
+  surface->setFormat(QSurfaceFormat::defaultFormat());
+  surface->create();
+  auto ctx = std::make_unique<QOpenGLContext>();
+  ctx->setFormat(QSurfaceFormat::defaultFormat());
+  if (!surface->isValid() || !ctx->create() || !ctx->makeCurrent(surface.get())) {
+    d->contextFailed = true;
+    qWarning("3D view: cannot create an OpenGL context");
+    return false;
+  }
+  d->surface = std::move(surface);
+  d->context = std::move(ctx);
+  d->window->SetMapped(1);
+  d->window->SetIsCurrent(true);
+  d->window->OpenGLInitContext();
+  d->initialized = true;
+  d->window->SetDPI(qRound(72 * devicePixelRatioF()));
+  return true;
+}
+
+bool VtkOpenGLWidget::renderFrame() {
+  if (!ensureContext())
+    return false;
+  makeCurrent();
+  const qreal dpr = devicePixelRatioF();
+  const QSize px(qMax(1, qRound(width() * dpr)), qMax(1, qRound(height() * dpr)));
+  if (!d->fbo || d->fbo->size() != px) {
+    d->fbo.reset(); // VTK's state cache must not keep the old FBO bound
+    d->fbo = std::make_unique<QOpenGLFramebufferObject>(px, QOpenGLFramebufferObject::CombinedDepthStencil);
+    d->window->SetSize(px.width(), px.height());
+    d->interactor->UpdateSize(px.width(), px.height());
+  }
+  d->fbo->bind();
+  vtkOpenGLState *state = d->window->GetState();
+  // Qt changes GL state between frames behind VTK's cache.
+  state->Reset();
+  state->Push();
+  state->vtkglDepthFunc(GL_LEQUAL); // Qt leaves GL_LESS; VTK expects GL_LEQUAL
+  d->window->SetReadyForRendering(true);
+  d->window->SetIsCurrent(true);
+  d->window->Render();
+  d->window->SetReadyForRendering(false);
+  ++d->renders;
+  state->Pop();
+
+  // VTK rendered into its own display framebuffer; copy it into our FBO and read it back.
+  int *size = d->window->GetSize();
+  state->PushFramebufferBindings();
+  d->window->GetDisplayFramebuffer()->Bind(GL_READ_FRAMEBUFFER);
+  d->window->GetDisplayFramebuffer()->ActivateReadBuffer(0);
+  state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, d->fbo->handle());
+  state->vtkglBlitFramebuffer(0, 0, size[0], size[1], 0, 0, px.width(), px.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  state->PopFramebufferBindings();
+  d->frame = d->fbo->toImage();
+  // The scene is opaque; VTK leaves alpha 0 in the background, which must not turn it black.
+  d->frame.reinterpretAsFormat(QImage::Format_RGB32);
+  d->frame.setDevicePixelRatio(dpr);
+  doneCurrent();
+  return true;
+}
+
+QImage VtkOpenGLWidget::grabFramebuffer() {
+  if (!renderFrame())
+    return {};
+  QImage out = d->frame;
+  out.setDevicePixelRatio(1.0);
+  return out;
+}
+
+void VtkOpenGLWidget::paintEvent(QPaintEvent *) {
+  QPainter p(this);
+  if (renderFrame())
+    p.drawImage(QPointF(0, 0), d->frame);
+  else
+    p.fillRect(rect(), Qt::black);
 }
 
 QSurfaceFormat VtkOpenGLWidget::defaultFormat() {
@@ -127,62 +235,6 @@ void VtkOpenGLWidget::releaseGraphics() {
   d->window->ReleaseGraphicsResources(d->window);
   d->window->SetReadyForRendering(false);
   d->initialized = false;
-}
-
-void VtkOpenGLWidget::onContextAboutToBeDestroyed() {
-  makeCurrent();
-  releaseGraphics();
-  doneCurrent();
-}
-
-void VtkOpenGLWidget::initializeGL() {
-  // A context is recreated when the widget moves to another top-level (floating dock): drop the old
-  // GL objects while the old context is still current.
-  connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, &VtkOpenGLWidget::onContextAboutToBeDestroyed,
-          Qt::UniqueConnection);
-  d->window->SetMapped(1);
-  d->window->SetIsCurrent(true);
-  d->window->OpenGLInitContext();
-  d->initialized = true;
-  const qreal dpr = devicePixelRatioF();
-  d->window->SetDPI(qRound(72 * dpr));
-  resizeGL(width(), height());
-}
-
-void VtkOpenGLWidget::resizeGL(int w, int h) {
-  const qreal dpr = devicePixelRatioF();
-  const int pw = qMax(1, qRound(w * dpr));
-  const int ph = qMax(1, qRound(h * dpr));
-  d->window->SetSize(pw, ph);
-  d->interactor->UpdateSize(pw, ph);
-}
-
-void VtkOpenGLWidget::paintGL() {
-  if (!d->initialized)
-    return;
-  vtkOpenGLState *state = d->window->GetState();
-  // Qt changes GL state between frames behind VTK's cache.
-  state->Reset();
-  state->Push();
-  state->vtkglDepthFunc(GL_LEQUAL); // Qt leaves GL_LESS; VTK expects GL_LEQUAL
-  d->window->SetReadyForRendering(true);
-  d->window->SetIsCurrent(true);
-  d->window->Render();
-  d->window->SetReadyForRendering(false);
-  ++d->renders;
-  state->Pop();
-
-  // VTK rendered into its own display framebuffer; copy it into the widget's FBO.
-  const qreal dpr = devicePixelRatioF();
-  const int pw = qRound(width() * dpr);
-  const int ph = qRound(height() * dpr);
-  int *size = d->window->GetSize();
-  state->PushFramebufferBindings();
-  d->window->GetDisplayFramebuffer()->Bind(GL_READ_FRAMEBUFFER);
-  d->window->GetDisplayFramebuffer()->ActivateReadBuffer(0);
-  state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-  state->vtkglBlitFramebuffer(0, 0, size[0], size[1], 0, 0, pw, ph, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  state->PopFramebufferBindings();
 }
 
 void VtkOpenGLWidget::forwardMouse(QMouseEvent *event, unsigned long vtkEvent, bool repeat) {

@@ -12,12 +12,13 @@ VideoView::VideoView(QWidget *parent) : ImageView(parent) {
   m_frameClock.start();
 }
 
-void VideoView::setFrame(const QImage &image, qint64 frameIndex, Timestamp relativeNs) {
-  const bool sizeChanged = image.size() != this->image().size();
+void VideoView::setFrame(const QImage &image, qint64 frameIndex, Timestamp relativeNs, QSize fullSize) {
+  const QSize logical = fullSize.isEmpty() ? image.size() : fullSize;
+  const bool sizeChanged = logical != imageSize();
   m_frameIndex = frameIndex;
   m_relative = relativeNs;
   m_frameClock.restart();
-  setImage(image);
+  setImage(image, logical);
   if (sizeChanged)
     setHands(m_rawHands[0], m_rawHands[1]);
 }

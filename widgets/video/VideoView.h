@@ -20,8 +20,9 @@ public:
 
   explicit VideoView(QWidget *parent = nullptr);
 
-  // A decoded frame (index in its stream, relative time for display).
-  void setFrame(const QImage &image, qint64 frameIndex, Timestamp relativeNs);
+  // A decoded frame (index in its stream, relative time for display). fullSize: the stream's picture
+  // size when `image` was decoded smaller for playback (empty = image is full size).
+  void setFrame(const QImage &image, qint64 frameIndex, Timestamp relativeNs, QSize fullSize = {});
   qint64 frameIndex() const { return m_frameIndex; }
   void setProjector(const CameraProjector &projector);
   const CameraProjector &projector() const { return m_projector; }

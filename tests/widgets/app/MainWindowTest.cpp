@@ -73,17 +73,18 @@ private slots:
     trigger("playback.forward10");
     QVERIFY(waitSettled());
     QCOMPARE(m_window->session()->currentFrame(), qint64(11));
-    // Pictures reached by continuing a decode forward (1 -> 11, 10 -> 20) currently show the previously
-    // returned frame (media VideoSource issue, reported); until fixed, those steps check the frame index.
+    QCOMPARE(shownCode().value_or(999), 11u); // continuing the decode forward shows the right picture
     trigger("playback.stepBack");
     QVERIFY(waitSettled());
     QCOMPARE(m_window->session()->currentFrame(), qint64(10));
     trigger("playback.forward10");
     QVERIFY(waitSettled());
     QCOMPARE(m_window->session()->currentFrame(), qint64(20));
+    QCOMPARE(shownCode().value_or(999), 20u);
     trigger("playback.stepBack");
     QVERIFY(waitSettled());
     QCOMPARE(m_window->session()->currentFrame(), qint64(19));
+    QCOMPARE(shownCode().value_or(999), 19u);
     trigger("playback.end");
     QVERIFY(waitSettled());
     const qint64 last = m_window->session()->frameCount() - 1;
