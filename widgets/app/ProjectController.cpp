@@ -76,9 +76,8 @@ void ProjectController::createActions() {
   a.add("flags.add", tr("Add Flag…"), review, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)});
   a.add("flags.edit", tr("Edit Flag…"), review);
   a.add("flags.remove", tr("Remove Flag"), review);
-  // Delete is scoped to the segment table (the timeline has its own delete).
-  QAction *del = a.add("segments.deleteSelected", tr("Delete Selected Segments"), review, {Qt::Key_Delete});
-  del->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  // No key: Delete belongs to the timeline's annotation.delete (a second binding would be ambiguous).
+  a.add("segments.deleteSelected", tr("Delete Selected Segments"), review);
   for (const char *id : {"project.new", "project.open", "project.saveAs", "project.close", "edit.undo", "edit.redo",
                          "project.addRecordings", "project.relink", "project.nextUnreviewed", "review.approve",
                          "review.reject", "review.inReview", "review.reset", "flags.add", "flags.edit", "flags.remove"})
@@ -277,6 +276,7 @@ void ProjectController::closeProject() {
   m_flags->setModels(nullptr, nullptr);
   m_recordings->setSession(nullptr);
   m_taxonomy->setModel(nullptr, nullptr);
+  m_window.setAnnotationDocument(nullptr);
   m_session->disconnect(this);
   m_session.reset();
   m_lockLabel->hide();
@@ -356,6 +356,7 @@ void ProjectController::onRecordingLoaded() {
 }
 
 void ProjectController::onCurrentRecordingChanged(Id id) {
+  m_window.setAnnotationDocument(m_session->document()); // timeline annotation lanes and keys
   m_segments->setModels(m_session->segments(), m_session->document(), m_session->taxonomy());
   m_flags->setModels(m_session->flags(), m_session->document());
   if (id)

@@ -8,7 +8,7 @@
 #include "core/project/AnnotationDocument.h"
 #include "core/project/FlagListModel.h"
 #include "widgets/app/ActionRegistry.h"
-#include "widgets/project/FlagDialog.h"
+#include "widgets/project/FlagEditDialog.h"
 
 namespace tacit {
 
@@ -53,7 +53,7 @@ Id FlagsPanel::selectedId() const {
 void FlagsPanel::addFlag() {
   if (!m_doc)
     return;
-  auto *dlg = new FlagDialog(m_span ? m_span() : std::nullopt, nullptr, this);
+  auto *dlg = new FlagEditDialog(m_span ? m_span() : std::nullopt, nullptr, this);
   dlg->setAttribute(Qt::WA_DeleteOnClose);
   connect(dlg, &QDialog::accepted, this, [this, dlg] {
     if (!m_doc)
@@ -68,7 +68,7 @@ void FlagsPanel::editSelected() {
   const project::QualityFlag *f = m_doc ? m_doc->flag(selectedId()) : nullptr;
   if (!f)
     return;
-  auto *dlg = new FlagDialog(std::nullopt, f, this);
+  auto *dlg = new FlagEditDialog(std::nullopt, f, this);
   dlg->setAttribute(Qt::WA_DeleteOnClose);
   const Id id = f->id;
   connect(dlg, &QDialog::accepted, this, [this, dlg, id] {

@@ -1,7 +1,7 @@
 #pragma once
 // The current recording's quality flags: add (dialog with typed reason, severity, note and span),
 // edit, remove; double-click asks to seek to the flag. Dialogs open window-modal (not exec()) so
-// the event loop keeps running; tests reach them with findChild<FlagDialog *>().
+// the event loop keeps running; tests reach them with findChild<FlagEditDialog *>().
 #include <QPointer>
 #include <QWidget>
 #include <functional>

@@ -43,7 +43,6 @@ SegmentsPanel::SegmentsPanel(ActionRegistry &actions, QWidget *parent) : QWidget
   tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
   if (del) {
     tools->addAction(del);
-    m_view->addAction(del); // its Delete key is scoped to this table
     connect(del, &QAction::triggered, this, &SegmentsPanel::deleteSelected);
   }
   auto *top = new QHBoxLayout;

@@ -34,7 +34,7 @@
 #include "widgets/app/MainWindow.h"
 #include "widgets/app/ProjectController.h"
 #include "widgets/app/RecordingSession.h"
-#include "widgets/project/FlagDialog.h"
+#include "widgets/project/FlagEditDialog.h"
 #include "widgets/project/FlagsPanel.h"
 #include "widgets/project/RecordingFilterBar.h"
 #include "widgets/project/RecordingsPanel.h"
@@ -275,7 +275,7 @@ private slots:
     const TimeRange loop{range.begin + 500'000'000, range.begin + 1'000'000'000};
     m_window->timeControl().setLoop(loop);
     trigger("flags.add");
-    auto *dlg = m_window->findChild<FlagDialog *>();
+    auto *dlg = m_window->findChild<FlagEditDialog *>();
     QVERIFY(dlg);
     QVERIFY(dlg->span().has_value()); // the loop is offered and chosen
     dlg->setReason(project::FlagReason::MotionBlur);

@@ -14,11 +14,11 @@ class QSpinBox;
 
 namespace tacit {
 
-class FlagDialog : public QDialog {
+class FlagEditDialog : public QDialog {
   Q_OBJECT
 public:
   // span: the current loop/selection if any (offered as "Selection"); existing: the flag being edited.
-  FlagDialog(std::optional<TimeRange> span, const project::QualityFlag *existing, QWidget *parent = nullptr);
+  FlagEditDialog(std::optional<TimeRange> span, const project::QualityFlag *existing, QWidget *parent = nullptr);
 
   project::FlagReason reason() const;
   int severity() const;

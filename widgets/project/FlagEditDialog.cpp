@@ -1,4 +1,4 @@
-#include "widgets/project/FlagDialog.h"
+#include "widgets/project/FlagEditDialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -12,9 +12,9 @@ namespace tacit {
 
 using project::FlagReason;
 
-FlagDialog::FlagDialog(std::optional<TimeRange> span, const project::QualityFlag *existing, QWidget *parent)
+FlagEditDialog::FlagEditDialog(std::optional<TimeRange> span, const project::QualityFlag *existing, QWidget *parent)
     : QDialog(parent), m_span(span) {
-  setObjectName(QStringLiteral("flagDialog"));
+  setObjectName(QStringLiteral("flagEditDialog"));
   setWindowTitle(existing ? tr("Edit Flag") : tr("Add Flag"));
   m_reason = new QComboBox(this);
   for (FlagReason r : project::allFlagReasons())
@@ -53,28 +53,28 @@ FlagDialog::FlagDialog(std::optional<TimeRange> span, const project::QualityFlag
   layout->addWidget(buttons);
 }
 
-FlagReason FlagDialog::reason() const {
+FlagReason FlagEditDialog::reason() const {
   return static_cast<FlagReason>(m_reason->currentData().toInt());
 }
-int FlagDialog::severity() const {
+int FlagEditDialog::severity() const {
   return m_severity->value();
 }
-std::string FlagDialog::note() const {
+std::string FlagEditDialog::note() const {
   return m_note->toPlainText().toStdString();
 }
-std::optional<TimeRange> FlagDialog::span() const {
+std::optional<TimeRange> FlagEditDialog::span() const {
   return m_selection->isChecked() ? m_span : std::nullopt;
 }
-void FlagDialog::setReason(FlagReason r) {
+void FlagEditDialog::setReason(FlagReason r) {
   m_reason->setCurrentIndex(m_reason->findData(static_cast<int>(r)));
 }
-void FlagDialog::setSeverity(int s) {
+void FlagEditDialog::setSeverity(int s) {
   m_severity->setValue(s);
 }
-void FlagDialog::setNote(const QString &note) {
+void FlagEditDialog::setNote(const QString &note) {
   m_note->setPlainText(note);
 }
-void FlagDialog::setWholeRecording(bool whole) {
+void FlagEditDialog::setWholeRecording(bool whole) {
   (whole || !m_span ? m_whole : m_selection)->setChecked(true);
 }
 
