@@ -1,6 +1,7 @@
 // tacit: the desktop application. Wiring only; see widgets/app/MainWindow.
 //   tacit                      opens the bundled sample (generated on first start)
 //   tacit PATH                 opens a recording folder or video file
+//   tacit PROJECT.tacit        opens a project (recordings panel, segments, flags, labels)
 //   tacit --screenshot OUT.png [--time-ns T] [--size WxH] PATH
 //   tacit --bench-playback PATH --seconds 20 [--speed 2] [--bench-open]
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include "core/sample/BundledSample.h"
 #include "core/util/Logging.h"
 #include "widgets/app/MainWindow.h"
+#include "widgets/app/ProjectController.h"
 #include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/pose3d/VtkOpenGLWidget.h"
 
@@ -73,7 +75,7 @@ int main(int argc, char **argv) {
                             QApplication::translate("main", "Worker id for --consent-review."), QStringLiteral("ID"));
   parser.addOptions({verbose, screenshot, timeNs, size, bench, benchOpen, seconds, speed, consentReview, worker});
   parser.addPositionalArgument(QStringLiteral("path"),
-                               QApplication::translate("main", "Recording folder or video file."));
+                               QApplication::translate("main", "Recording folder, video file or project (.tacit)."));
   parser.process(app);
 
   tacit::logging::Options logOptions;
@@ -138,6 +140,8 @@ int main(int argc, char **argv) {
     bo.openOnly = parser.isSet(benchOpen);
     benchRunner = std::make_unique<tacit::PlaybackBench>(window, bo);
     QTimer::singleShot(0, benchRunner.get(), [&benchRunner, path] { benchRunner->start(path); });
+  } else if (path.endsWith(QLatin1String(".tacit"), Qt::CaseInsensitive)) {
+    window.projects().openProject(path);
   } else if (!path.isEmpty()) {
     window.openPath(path);
   } else {

@@ -11,6 +11,46 @@
 
 namespace tacit::project {
 
+namespace {
+// Mirrors rows the store has just committed into memory: removals first (so an insert never meets
+// a stale row), then updates and inserts, each announced through its notifier. The store returns
+// the after-rows in order of the changes that have one; inserts keep their new ids for redo.
+template <typename T, typename Removed, typename Changed, typename Inserted>
+void applyCommitted(std::vector<RowChange<T>> &changes, const std::vector<T> &afterRows, std::vector<T> &rows,
+                    Removed removed, Changed changed, Inserted inserted) {
+  std::size_t k = 0;
+  for (auto &c : changes)
+    if (c.after)
+      c.after = afterRows[k++];
+  for (const auto &c : changes) {
+    if (!c.before || c.after)
+      continue;
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const T &r) { return r.id == c.before->id; });
+    if (it != rows.end()) {
+      T old = *it;
+      rows.erase(it);
+      removed(old);
+    }
+  }
+  for (const auto &c : changes) {
+    if (!c.after)
+      continue;
+    if (!c.before) {
+      rows.push_back(*c.after);
+      inserted(rows.back());
+      continue;
+    }
+    for (auto &r : rows)
+      if (r.id == c.before->id) {
+        T old = r;
+        r = *c.after;
+        changed(old, r);
+        break;
+      }
+  }
+}
+} // namespace
+
 AnnotationDocument::AnnotationDocument(ProjectStore &store, QUndoStack *undoStack, QObject *parent)
     : QObject(parent), m_store(store), m_undo(undoStack) {}
 
@@ -280,38 +320,10 @@ Status AnnotationDocument::applySegmentChanges(std::vector<SegmentChange> &chang
   auto after = m_store.applySegmentChanges(changes, action);
   if (!after)
     return Status::failure(after.error());
-  // Store returns after-rows in order of changes with an after; give inserts their ids for redo.
-  std::size_t k = 0;
-  for (auto &c : changes)
-    if (c.after)
-      c.after = (*after)[k++];
-  for (const auto &c : changes) {
-    if (c.before && !c.after) {
-      auto it =
-          std::find_if(m_segments.begin(), m_segments.end(), [&](const Segment &s) { return s.id == c.before->id; });
-      if (it != m_segments.end()) {
-        Segment old = *it;
-        m_segments.erase(it);
-        emit segmentRemoved(old);
-      }
-    }
-  }
-  for (const auto &c : changes) {
-    if (!c.after)
-      continue;
-    if (c.before) {
-      for (auto &s : m_segments)
-        if (s.id == c.before->id) {
-          Segment old = s;
-          s = *c.after;
-          emit segmentChanged(old, s);
-          break;
-        }
-    } else {
-      m_segments.push_back(*c.after);
-      emit segmentInserted(m_segments.back());
-    }
-  }
+  applyCommitted(
+      changes, *after, m_segments, [this](const Segment &s) { emit segmentRemoved(s); },
+      [this](const Segment &b, const Segment &a) { emit segmentChanged(b, a); },
+      [this](const Segment &s) { emit segmentInserted(s); });
   return okStatus();
 }
 
@@ -379,36 +391,10 @@ Status AnnotationDocument::applyFlagChanges(std::vector<FlagChange> &changes, co
   auto after = m_store.applyFlagChanges(changes, action);
   if (!after)
     return Status::failure(after.error());
-  std::size_t k = 0;
-  for (auto &c : changes)
-    if (c.after)
-      c.after = (*after)[k++];
-  for (const auto &c : changes)
-    if (c.before && !c.after) {
-      auto it =
-          std::find_if(m_flags.begin(), m_flags.end(), [&](const QualityFlag &f) { return f.id == c.before->id; });
-      if (it != m_flags.end()) {
-        QualityFlag old = *it;
-        m_flags.erase(it);
-        emit flagRemoved(old);
-      }
-    }
-  for (const auto &c : changes) {
-    if (!c.after)
-      continue;
-    if (c.before) {
-      for (auto &f : m_flags)
-        if (f.id == c.before->id) {
-          QualityFlag old = f;
-          f = *c.after;
-          emit flagChanged(old, f);
-          break;
-        }
-    } else {
-      m_flags.push_back(*c.after);
-      emit flagInserted(m_flags.back());
-    }
-  }
+  applyCommitted(
+      changes, *after, m_flags, [this](const QualityFlag &f) { emit flagRemoved(f); },
+      [this](const QualityFlag &b, const QualityFlag &a) { emit flagChanged(b, a); },
+      [this](const QualityFlag &f) { emit flagInserted(f); });
   return okStatus();
 }
 

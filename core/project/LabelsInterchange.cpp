@@ -129,6 +129,31 @@ std::optional<double> parseDouble(const std::string &s) {
   }
 }
 
+// The rules a flag row follows in both formats (reason code, severity 1-4, a span with both ends or
+// none). err(field, message) receives each problem; field is "reason", "severity" or "" (the span).
+template <typename Err>
+QualityFlag flagFromRow(Id recordingId, const std::string &reasonCode, std::int64_t severity,
+                        const std::string &severityText, std::optional<Timestamp> start, std::optional<Timestamp> end,
+                        const char *startName, const char *endName, Err err) {
+  QualityFlag f;
+  f.recordingId = recordingId;
+  if (auto reason = flagReasonFromCode(reasonCode))
+    f.reason = *reason;
+  else
+    err("reason", "unknown flag reason \"" + reasonCode + "\"");
+  if (severity < kMinSeverity || severity > kMaxSeverity)
+    err("severity", "severity \"" + severityText + "\" must be 1-4");
+  f.severity = static_cast<int>(std::clamp<std::int64_t>(severity, kMinSeverity, kMaxSeverity));
+  if (start.has_value() != end.has_value())
+    err("", std::string(startName) + " and " + endName + " must both be set, or both be empty (whole recording)");
+  else if (start && *end <= *start)
+    err("", "end must be after start");
+  f.wholeRecording = !start || !end;
+  f.startNs = f.wholeRecording ? 0 : *start;
+  f.endNs = f.wholeRecording ? 0 : *end;
+  return f;
+}
+
 // Everything an import would write, plus where each item came from (for messages).
 struct Pending {
   std::vector<Track> fileTracks;
@@ -392,29 +417,17 @@ void parseJson(const ordered_json &root, const std::string &src, const ProjectSn
           err(w, "expected an object");
           continue;
         }
-        QualityFlag f;
-        f.recordingId = rec->id;
-        const std::string code = getStr(jf, "reason", w);
-        if (auto r = flagReasonFromCode(code))
-          f.reason = *r;
-        else
-          err(w + "/reason", "unknown flag reason \"" + code + "\"");
         std::optional<std::int64_t> sev, start, end, created, modified;
         getInt(jf, "severity", w, false, sev);
         getInt(jf, "start_ns", w, true, start);
         getInt(jf, "end_ns", w, true, end);
         getInt(jf, "created_at_ms", w, true, created);
         getInt(jf, "modified_at_ms", w, true, modified);
-        f.severity = static_cast<int>(sev.value_or(0));
-        if (sev && (f.severity < kMinSeverity || f.severity > kMaxSeverity))
-          err(w + "/severity", "must be 1-4");
-        if (start.has_value() != end.has_value())
-          err(w, "start_ns and end_ns must both be set or both be null");
-        f.wholeRecording = !start || !end;
-        f.startNs = f.wholeRecording ? 0 : *start;
-        f.endNs = f.wholeRecording ? 0 : *end;
-        if (!f.wholeRecording && f.endNs <= f.startNs)
-          err(w, "end_ns must be greater than start_ns");
+        // A missing severity was reported by getInt; 1 keeps the shared check quiet.
+        const std::int64_t severity = sev.value_or(1);
+        QualityFlag f = flagFromRow(
+            rec->id, getStr(jf, "reason", w), severity, std::to_string(severity), start, end, "start_ns", "end_ns",
+            [&](const std::string &field, const std::string &what) { err(field.empty() ? w : w + "/" + field, what); });
         f.note = getStr(jf, "note", w);
         f.author = getStr(jf, "author", w);
         f.createdAtMs = created.value_or(0);
@@ -539,25 +552,11 @@ void parseCsvLabels(const std::string &text, const std::string &src, const Proje
       p.segLabels.push_back(get("label"));
       p.segWhere.push_back(w);
     } else if (kind == "flag") {
-      QualityFlag f;
-      f.recordingId = r->id;
-      if (auto reason = flagReasonFromCode(get("flag_reason")))
-        f.reason = *reason;
-      else
-        err("unknown flag reason \"" + get("flag_reason") + "\"");
-      auto sev = parseInt(get("severity"));
-      if (!sev || *sev < kMinSeverity || *sev > kMaxSeverity)
-        err("severity \"" + get("severity") + "\" must be 1-4");
-      f.severity = static_cast<int>(sev.value_or(1));
       auto start = time("start_ns", "start_frame", "start_s", true);
       auto end = time("end_ns", "end_frame", "end_s", true);
-      f.wholeRecording = !start && !end;
-      if (start.has_value() != end.has_value())
-        err("a flag needs both a start and an end, or neither (whole recording)");
-      else if (start && *end <= *start)
-        err("end must be after start");
-      f.startNs = start.value_or(0);
-      f.endNs = end.value_or(0);
+      QualityFlag f =
+          flagFromRow(r->id, get("flag_reason"), parseInt(get("severity")).value_or(0), get("severity"), start, end,
+                      "start", "end", [&](const std::string &, const std::string &what) { err(what); });
       f.note = get("note");
       f.author = get("author");
       f.createdAtMs = optInt("created_at_ms");

@@ -62,15 +62,6 @@ std::string streamSizesJson(const RecordingRecord &r) {
   return j.dump();
 }
 
-std::string relativeTo(const fs::path &folder, const fs::path &base) {
-  std::error_code ec;
-  const auto abs = fs::weakly_canonical(fs::absolute(folder, ec), ec);
-  auto rel = fs::relative(abs, fs::weakly_canonical(fs::absolute(base, ec), ec), ec);
-  if (ec || rel.empty())
-    return abs.generic_string();
-  return rel.generic_string();
-}
-
 } // namespace
 
 ProjectStore::~ProjectStore() {
@@ -224,7 +215,7 @@ Result<RecordingRecord> ProjectStore::addRecording(const fs::path &folder) {
   if (!info)
     return Result<RecordingRecord>::failure(info.error());
   RecordingRecord r = info->record;
-  r.relativePath = relativeTo(folder, projectDir());
+  r.relativePath = relativeFolderPath(folder, projectDir());
   auto result = insertRecordingRecord(std::move(r));
   for (auto &w : info->warnings)
     result.addWarning(w);
@@ -361,7 +352,7 @@ Result<RecordingRecord> ProjectStore::relinkRecording(Id id, const fs::path &fol
   if (info->record.manifestHash != rec->manifestHash)
     result.addWarning((folder / "recording.json").string() + ": content changed since the recording was added");
   RecordingRecord updated = *rec;
-  updated.relativePath = relativeTo(folder, projectDir());
+  updated.relativePath = relativeFolderPath(folder, projectDir());
   updated.manifestHash = info->record.manifestHash;
   updated.streamSizes = info->record.streamSizes;
   SqliteTransaction tx(m_db);

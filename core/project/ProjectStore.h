@@ -57,6 +57,10 @@ public:
   void setAuthor(std::string author) { m_author = std::move(author); }
   int schemaVersion();
 
+  // Writes a consistent copy of the project to `dest` (VACUUM INTO; works read-only too) with
+  // recording paths rewritten relative to the copy's folder. Fails if dest exists. The copy is not opened.
+  Status saveCopyAs(const std::filesystem::path &dest);
+
   // Full PRAGMA integrity_check + foreign_key_check; returns the problems (empty = healthy).
   Result<std::vector<std::string>> checkIntegrity();
 

@@ -84,10 +84,7 @@ Result<std::vector<T>> queryAll(SqliteDb &db, const std::string &sql, F read, Id
 
 void bindSegment(SqliteStatement &st, const Segment &s) {
   st.bind(1, s.recordingId).bind(2, s.trackId);
-  if (s.labelId)
-    st.bind(3, s.labelId);
-  else
-    st.bindNull(3);
+  st.bindIdOrNull(3, s.labelId);
   st.bind(4, s.startNs)
       .bind(5, s.endNs)
       .bind(6, s.note)
@@ -217,14 +214,8 @@ Result<Label> ProjectStore::insertLabel(Label l) {
       m_db.prepare("INSERT INTO labels(id, parent_id, name, colour, key, description, ord) VALUES (?,?,?,?,?,?,?)");
   if (!st)
     return R::failure(st.error());
-  if (l.id)
-    st->bind(1, l.id);
-  else
-    st->bindNull(1);
-  if (l.parentId)
-    st->bind(2, l.parentId);
-  else
-    st->bindNull(2);
+  st->bindIdOrNull(1, l.id);
+  st->bindIdOrNull(2, l.parentId);
   st->bind(3, l.name).bind(4, l.colour).bind(5, l.key).bind(6, l.description).bind(7, l.order);
   if (auto s = st->run(); !s.ok())
     return R::failure(m_path.string() + ": cannot add label \"" + l.name + "\": " + m_db.lastError());
@@ -243,10 +234,7 @@ Status ProjectStore::updateLabel(const Label &l) {
                          "WHERE id = ?");
   if (!st)
     return Status::failure(st.error());
-  if (l.parentId)
-    st->bind(1, l.parentId);
-  else
-    st->bindNull(1);
+  st->bindIdOrNull(1, l.parentId);
   st->bind(2, l.name).bind(3, l.colour).bind(4, l.key).bind(5, l.description).bind(6, l.order).bind(7, l.id);
   if (auto s = st->run(); !s.ok())
     return Status::failure(m_path.string() + ": cannot change label \"" + l.name + "\": " + m_db.lastError());
@@ -302,10 +290,7 @@ Status ProjectStore::restoreLabels(const LabelRemoval &removal) {
     return Status::failure(m_db.describe("prepare"));
   for (const auto &l : removal.labels) {
     ins->bind(1, l.id);
-    if (l.parentId)
-      ins->bind(2, l.parentId);
-    else
-      ins->bindNull(2);
+    ins->bindIdOrNull(2, l.parentId);
     ins->bind(3, l.name).bind(4, l.colour).bind(5, l.key).bind(6, l.description).bind(7, l.order);
     if (auto s = ins->run(); !s.ok())
       return s;

@@ -57,10 +57,7 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
         continue;
       const auto slash = path.rfind('/');
       const Id parent = slash == std::string::npos ? 0 : byPath[path.substr(0, slash)];
-      if (parent)
-        ins->bind(1, parent);
-      else
-        ins->bindNull(1);
+      ins->bindIdOrNull(1, parent);
       ins->bind(2, l.name).bind(3, l.colour).bind(4, l.key).bind(5, l.description).bind(6, l.order);
       if (auto s = ins->run(); !s.ok())
         return Status::failure(m_path.string() + ": cannot add label \"" + l.name + "\": " + m_db.lastError());
@@ -90,10 +87,7 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
     std::vector<Label> inserted;
     for (auto l : parentsFirst(*imp.taxonomy)) {
       const Id parent = l.parentId ? newId[l.parentId] : 0;
-      if (parent)
-        ins->bind(1, parent);
-      else
-        ins->bindNull(1);
+      ins->bindIdOrNull(1, parent);
       ins->bind(2, l.name).bind(3, l.colour).bind(4, l.key).bind(5, l.description).bind(6, l.order);
       if (auto s = ins->run(); !s.ok())
         return Status::failure(m_path.string() + ": cannot add label \"" + l.name + "\": " + m_db.lastError());
@@ -175,10 +169,7 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
           return Status::failure(m_path.string() + ": unknown label \"" + imp.segmentLabelPaths[i] + "\"");
         label = it->second;
       }
-      if (label)
-        ins->bind(3, label);
-      else
-        ins->bindNull(3);
+      ins->bindIdOrNull(3, label);
       ins->bind(4, s.startNs).bind(5, s.endNs).bind(6, s.note).bind(7, s.author).bind(8, s.createdAtMs);
       ins->bind(9, s.modifiedAtMs);
       if (auto st = ins->run(); !st.ok())

@@ -65,4 +65,14 @@ MediaState checkRecordingFolder(const fs::path &folder, const RecordingRecord &r
   return MediaState::Ok;
 }
 
+std::string relativeFolderPath(const std::filesystem::path &folder, const std::filesystem::path &base) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto abs = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+  auto rel = fs::relative(abs, fs::weakly_canonical(fs::absolute(base, ec), ec), ec);
+  if (ec || rel.empty())
+    return abs.generic_string();
+  return rel.generic_string();
+}
+
 } // namespace tacit::project

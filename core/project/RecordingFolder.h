@@ -20,5 +20,7 @@ Result<RecordingFolderInfo> readRecordingFolder(const std::filesystem::path &fol
 std::string sha256Hex(std::string_view bytes);
 // Compares the folder on disk with a stored record.
 MediaState checkRecordingFolder(const std::filesystem::path &folder, const RecordingRecord &record);
+// folder relative to base ('/' separators); the absolute path when it cannot be made relative.
+std::string relativeFolderPath(const std::filesystem::path &folder, const std::filesystem::path &base);
 
 } // namespace tacit::project

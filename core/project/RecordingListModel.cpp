@@ -58,6 +58,12 @@ void RecordingListModel::setFilter(const RecordingFilter &filter) {
   applyFilter();
 }
 
+void RecordingListModel::setConsent(std::unordered_map<Id, QString> text) {
+  m_consent = std::move(text);
+  if (rowCount() > 0)
+    emit dataChanged(index(0, ConsentColumn), index(rowCount() - 1, ConsentColumn));
+}
+
 const RecordingSummary *RecordingListModel::summaryAt(int row) const {
   return row >= 0 && row < rowCount() ? &m_all[m_visible[static_cast<std::size_t>(row)]] : nullptr;
 }
@@ -134,6 +140,7 @@ QVariant RecordingListModel::data(const QModelIndex &index, int role) const {
     case SegmentsColumn: return s->segmentCount;
     case FlagsColumn: return s->flagCount;
     case MediaColumn: return QString::fromUtf8(mediaStateName(s->media));
+    case ConsentColumn: return data(index, ConsentRole);
     }
     return {};
   case Qt::ToolTipRole: return QString::fromStdString(r.relativePath);
@@ -148,6 +155,10 @@ QVariant RecordingListModel::data(const QModelIndex &index, int role) const {
   case FlagCountRole: return s->flagCount;
   case MaxSeverityRole: return s->maxFlagSeverity;
   case MediaStateRole: return QString::fromUtf8(mediaStateName(s->media));
+  case ConsentRole: {
+    auto it = m_consent.find(r.id);
+    return it == m_consent.end() ? QString() : it->second;
+  }
   }
   return {};
 }
@@ -182,6 +193,7 @@ QVariant RecordingListModel::headerData(int section, Qt::Orientation orientation
   case SegmentsColumn: return tr("Segments");
   case FlagsColumn: return tr("Flags");
   case MediaColumn: return tr("Media");
+  case ConsentColumn: return tr("Consent");
   }
   return {};
 }
@@ -199,6 +211,7 @@ QHash<int, QByteArray> RecordingListModel::roleNames() const {
   names[FlagCountRole] = "flagCount";
   names[MaxSeverityRole] = "maxSeverity";
   names[MediaStateRole] = "mediaState";
+  names[ConsentRole] = "consent";
   return names;
 }
 

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <vector>
 
 #include "core/project/ProjectStore.h"
@@ -37,6 +38,7 @@ public:
     FlagCountRole,
     MaxSeverityRole,
     MediaStateRole, // "ok" | "missing" | "changed"
+    ConsentRole,    // display text set by setConsent() ("" when unknown)
   };
   enum Columns {
     NameColumn,
@@ -46,6 +48,7 @@ public:
     SegmentsColumn,
     FlagsColumn,
     MediaColumn,
+    ConsentColumn, // read-only: the worker's current consent, computed outside core/project
     ColumnCount
   };
 
@@ -53,6 +56,8 @@ public:
 
   Status refresh(bool checkMedia = true);
   void setFilter(const RecordingFilter &filter);
+  // Consent column text per recording id (core/consent decides it; this module cannot depend on it).
+  void setConsent(std::unordered_map<Id, QString> text);
   const RecordingFilter &filter() const { return m_filter; }
   const RecordingSummary *summaryAt(int row) const;
   int rowOf(Id recordingId) const;
@@ -82,6 +87,7 @@ private:
   RecordingFilter m_filter;
   std::vector<RecordingSummary> m_all;
   std::vector<std::size_t> m_visible; // indices into m_all
+  std::unordered_map<Id, QString> m_consent;
   std::string m_pendingError;
 };
 

@@ -34,6 +34,8 @@ public:
   SqliteStatement &bind(int index, const char *value) { return bind(index, std::string_view(value)); }
   SqliteStatement &bind(int index, const std::string &value) { return bind(index, std::string_view(value)); }
   SqliteStatement &bindNull(int index);
+  // A row id, or NULL when 0 (optional foreign keys: parent label, segment label, ...).
+  SqliteStatement &bindIdOrNull(int index, std::int64_t id) { return id ? bind(index, id) : bindNull(index); }
   SqliteStatement &bindBlob(int index, const void *data, int bytes);
 
   // Returns true when a row is available, false when done; errors go to error().

@@ -26,6 +26,7 @@
 #include "widgets/annotation/AnnotationController.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/OffsetEditor.h"
+#include "widgets/app/ProjectController.h"
 #include "widgets/app/RecordingLoader.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/app/ShortcutsDialog.h"
@@ -60,6 +61,13 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
   m_actions = new ActionRegistry(this);
   createActions();
   createDocks();
+  m_project = new ProjectController(*this);
+  connect(m_project, &ProjectController::projectChanged, this, &MainWindow::projectChanged);
+  connect(m_project, &ProjectController::currentRecordingChanged, this, &MainWindow::currentRecordingChanged);
+  connect(m_project, &ProjectController::titleChanged, this, &MainWindow::updateTitle);
+  connect(m_project, &ProjectController::errorOccurred, this, &MainWindow::showError);
+  connect(m_project, &ProjectController::statusMessage, this,
+          [this](const QString &m) { statusBar()->showMessage(m, 5000); });
   createMenus();
   connectTransport();
   m_annotation = new AnnotationController(nullptr, m_time, m_timeline, *m_actions, this);
@@ -77,11 +85,27 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
 MainWindow::~MainWindow() {
   if (m_cancelLoad)
     *m_cancelLoad = true;
+  delete m_project; // closes the project while the views still exist
+  m_project = nullptr;
   m_session.reset();
 }
 
 void MainWindow::setAnnotationDocument(project::AnnotationDocument *doc) {
   m_annotation->setDocument(doc);
+}
+
+project::ProjectSession *MainWindow::project() const {
+  return m_project ? m_project->session() : nullptr;
+}
+
+void MainWindow::updateTitle() {
+  QStringList parts;
+  if (const QString p = m_project ? m_project->titlePart() : QString(); !p.isEmpty())
+    parts << p;
+  if (!m_recordingTitle.isEmpty())
+    parts << m_recordingTitle;
+  parts << tr("Tacit");
+  setWindowTitle(parts.join(QStringLiteral(" — ")));
 }
 
 VideoView *MainWindow::videoView() const {
@@ -266,7 +290,10 @@ void MainWindow::createMenus() {
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   rebuildRecentMenu();
   file->addSeparator();
+  m_project->fillFileMenu(file);
+  file->addSeparator();
   file->addAction(a.action("file.quit"));
+  m_project->fillEditMenu(menuBar()->addMenu(tr("&Edit")));
 
   QMenu *playback = menuBar()->addMenu(tr("&Playback"));
   for (const QString &id : a.ids())
@@ -283,6 +310,8 @@ void MainWindow::createMenus() {
   m_viewMenu->addSeparator();
   m_layoutMenu = m_viewMenu->addMenu(tr("&Layouts"));
   rebuildLayoutMenu();
+
+  m_project->fillProjectMenu(menuBar()->addMenu(tr("P&roject")));
 
   QMenu *help = menuBar()->addMenu(tr("&Help"));
   help->addAction(a.action("help.shortcuts"));
@@ -490,7 +519,8 @@ void MainWindow::onLoaded(std::shared_ptr<Result<std::unique_ptr<LoadedRecording
   for (const auto &[id, name] : m_session->offsetStreams())
     streams.push_back({id, name, m_session->userOffset(id)});
   m_offsets->setStreams(streams, m_session->framePeriod());
-  setWindowTitle(tr("%1 — Tacit").arg(QFileInfo(path).fileName()));
+  m_recordingTitle = QFileInfo(path).fileName();
+  updateTitle();
   addRecent(QFileInfo(path).absoluteFilePath());
   if (!warnings.isEmpty())
     showError(warnings.join(QLatin1Char('\n')));
@@ -614,7 +644,10 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *e) {
 void MainWindow::dropEvent(QDropEvent *e) {
   for (const QUrl &url : e->mimeData()->urls()) {
     if (url.isLocalFile()) {
-      openPath(url.toLocalFile());
+      if (url.toLocalFile().endsWith(QLatin1String(".tacit"), Qt::CaseInsensitive))
+        m_project->openProject(url.toLocalFile());
+      else
+        openPath(url.toLocalFile());
       e->acceptProposedAction();
       return;
     }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/project/ProjectTypes.h"
 #include "core/time/TimeControl.h"
 #include "core/util/Result.h"
 
@@ -22,11 +23,13 @@ namespace tacit {
 
 namespace project {
 class AnnotationDocument;
+class ProjectSession;
 }
 class ActionRegistry;
 class AnnotationController;
 class DepthPanel;
 class OffsetEditor;
+class ProjectController;
 class PlotsView;
 class Pose3DView;
 class RecordingSession;
@@ -54,6 +57,9 @@ public:
   void openBundledSample();
 
   ActionRegistry &actions() const { return *m_actions; }
+  // The open project (nullptr when none) and its menus/docks (File → New/Open Project…).
+  project::ProjectSession *project() const;
+  ProjectController &projects() const { return *m_project; }
   TimeControl &timeControl() { return m_time; }
   RecordingSession *session() const { return m_session.get(); }
   VideoView *videoView() const;
@@ -76,6 +82,8 @@ public:
 signals:
   void recordingOpened();
   void openFailed(const QString &message);
+  void projectChanged();
+  void currentRecordingChanged(tacit::project::Id recordingId);
 
 protected:
   void closeEvent(QCloseEvent *) override;
@@ -89,6 +97,7 @@ private:
   void createDocks();
   void connectTransport();
   void showError(const QString &message);
+  void updateTitle();
   void clearError();
   void onLoaded(std::shared_ptr<Result<std::unique_ptr<LoadedRecording>>> result, const QString &path);
   void addRecent(const QString &path);
@@ -110,6 +119,8 @@ private:
   AnnotationController *m_annotation = nullptr;
   TransportBar *m_transport = nullptr;
   OffsetEditor *m_offsets = nullptr;
+  ProjectController *m_project = nullptr;
+  QString m_recordingTitle;
   QLabel *m_errorLabel = nullptr;
   QWidget *m_errorBar = nullptr;
   QMenu *m_recentMenu = nullptr;
