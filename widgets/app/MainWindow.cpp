@@ -1,3 +1,4 @@
+#include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/app/MainWindow.h"
 
 #include <QAction>
@@ -88,6 +89,7 @@ void MainWindow::createActions() {
   a.add("file.open", tr("&Open Recording Folder…"), file, {QKeySequence::Open});
   a.add("file.openVideo", tr("Open &Video File…"), file);
   a.add("file.import", tr("&Import…"), file, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)});
+  a.add("file.consentReview", tr("Worker &Consent Review…"), file);
   a.add("file.quit", tr("&Quit"), file, {QKeySequence::Quit});
   a.add("playback.toggle", tr("Play"), play, {Qt::Key_Space});
   a.add("playback.stepForward", tr("Next Frame"), play, {Qt::Key_Right});
@@ -145,6 +147,8 @@ void MainWindow::createActions() {
     d->show();
   });
   connect(a.action("file.quit"), &QAction::triggered, this, &QWidget::close);
+  // The only place that writes a worker's redactions and consent (operators see them read-only).
+  connect(a.action("file.consentReview"), &QAction::triggered, this, [this] { openConsentReviewFromMenu(this); });
   connect(a.action("help.shortcuts"), &QAction::triggered, this, [this] {
     auto *d = new ShortcutsDialog(*m_actions, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
@@ -246,6 +250,8 @@ void MainWindow::createMenus() {
   file->addAction(a.action("file.import"));
   m_recentMenu = file->addMenu(tr("Open &Recent"));
   rebuildRecentMenu();
+  file->addSeparator();
+  file->addAction(a.action("file.consentReview"));
   file->addSeparator();
   file->addAction(a.action("file.quit"));
 

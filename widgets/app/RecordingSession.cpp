@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/consent/FaceBlur.h"
 #include "core/time/TimeControl.h"
 #include "widgets/common/HandColors.h"
 #include "widgets/depth/DepthView.h"
@@ -60,7 +61,6 @@ RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, T
     auto fetcher = std::make_unique<FrameFetcher>(std::move(m.source), m.depth ? kDepthCacheBytes : kVideoCacheBytes);
     const bool depth = m.depth;
     connect(fetcher.get(), &FrameFetcher::frameReady, this, [this, depth](qint64 index, const QImage &img) {
-      const LoadedMedia *lm = depth ? m_rec->depth() : m_rec->video();
       qint64 &wanted = depth ? m_depthIndex : m_videoIndex;
       qint64 &shown = depth ? m_depthShown : m_videoShown;
       // Newest wins, but a late frame between the shown one and the wanted one is still progress.
@@ -68,13 +68,7 @@ RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, T
       if (index != wanted && !between)
         return;
       shown = index;
-      if (depth) {
-        m_views.depth->setDepthFrame(img, index);
-      } else {
-        const Timestamp rel =
-            lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId) - m_rec->range.begin;
-        m_views.video->setFrame(img, index, rel);
-      }
+      showMedia(depth, index, img);
     });
     connect(fetcher.get(), &FrameFetcher::decodeFailed, this,
             [this](qint64, const QString &message) { emit decodeError(message); });
@@ -92,6 +86,79 @@ RecordingSession::~RecordingSession() {
 
 Timestamp RecordingSession::streamTime(const std::string &id) const {
   return m_time.streamTime(id);
+}
+
+Timestamp RecordingSession::manifestOffset(const std::string &id) const {
+  for (const auto &s : m_rec->manifest.streams)
+    if (s.id == id)
+      return s.timeOffsetNs;
+  return 0;
+}
+
+Timestamp RecordingSession::deviceTime(const std::string &id) const {
+  // global = device time + the user's nudge (the manifest offset is already in device time).
+  return m_time.time() - userOffset(id);
+}
+
+void RecordingSession::showMedia(bool depth, qint64 index, const QImage &image) {
+  const LoadedMedia *m = depth ? m_rec->depth() : m_rec->video();
+  if (!m || index < 0 || index >= static_cast<qint64>(m->times.size()))
+    return;
+  const Timestamp t = m->times[static_cast<std::size_t>(index)]; // device time (manifest offset included)
+  if (depth) {
+    if (!m_views.depth)
+      return;
+    if (m_redactions.blanked("depth", t)) {
+      QImage none(image.size(), QImage::Format_Grayscale16); // no depth anywhere: nothing of the scene
+      none.fill(0);
+      m_views.depth->setDepthFrame(none, index);
+    } else {
+      m_views.depth->setDepthFrame(image, index);
+    }
+    return;
+  }
+  if (!m_views.video)
+    return;
+  const Timestamp rel = t + m_time.streamOffset(m->streamId) - m_rec->range.begin;
+  if (m_redactions.blanked("video", t)) {
+    m_views.video->setFrame(SessionRedactions::blankFrame(image.size()), index, rel);
+    return;
+  }
+  const auto boxes = m_redactions.boxesAt(t);
+  m_views.video->setFrame(boxes.empty() ? image : consent::blurBoxes(image, boxes), index, rel);
+}
+
+void RecordingSession::setRedactions(std::vector<project::Redaction> redactions) {
+  m_redactions.set(std::move(redactions));
+  for (auto &[stream, src] : m_plotSources) {
+    const std::string &id = stream == "imu" ? m_rec->imuId : m_rec->handsId;
+    src->setBlanked(m_redactions.blankedSpans(stream), manifestOffset(id));
+  }
+  if (m_views.plots)
+    for (auto *plot : m_views.plots->plots())
+      plot->update();
+  updateTrail();
+  if (m_views.timeline)
+    m_views.timeline->setLanes(timelineLanes());
+  // Re-present the frames at the playhead through the new redactions.
+  m_videoIndex = m_depthIndex = -1;
+  m_videoShown = m_depthShown = -1;
+  refresh();
+}
+
+void RecordingSession::updateTrail() {
+  if (!m_views.pose3d)
+    return;
+  std::vector<Eigen::Vector3d> trail;
+  if (const auto &tr = m_rec->trajectory) {
+    const Timestamp off = manifestOffset(m_rec->trajectoryId);
+    const auto &times = tr->series().times();
+    trail.reserve(tr->size());
+    for (std::size_t i = 0; i < tr->size(); ++i)
+      if (i >= times.size() || !m_redactions.blanked("trajectory", times[i] + off))
+        trail.push_back(tr->poseAt(i).translation);
+  }
+  m_views.pose3d->setTrajectory(trail);
 }
 
 void RecordingSession::applyOffsets() {
@@ -207,6 +274,8 @@ std::vector<TimelineLane> RecordingSession::timelineLanes() const {
   flags.kind = TimelineLane::Kind::Flags;
   flags.color = QColor(0xe0, 0x5a, 0x47);
   lanes.push_back(flags);
+  if (!m_redactions.empty())
+    lanes.push_back(m_redactions.lane(m_rec->video() ? userOffset(m_rec->video()->streamId) : 0));
   return lanes;
 }
 
@@ -241,14 +310,18 @@ void RecordingSession::setupViews() {
   if (m_views.plots) {
     std::vector<std::shared_ptr<PlotSource>> sources;
     auto offsetFn = [this](std::string id) { return [this, id] { return m_time.streamOffset(id); }; };
+    m_plotSources.clear();
     if (r.imu) {
       std::shared_ptr<const series::Series> s(r.imu, &r.imu->series());
-      sources.push_back(std::make_shared<SeriesPlotSource>(tr("Accelerometer"), QStringLiteral("m/s²"), s,
-                                                           std::vector<int>{0, 1, 2}, QStringList{"x", "y", "z"},
-                                                           offsetFn(r.imuId)));
-      sources.push_back(std::make_shared<SeriesPlotSource>(tr("Gyroscope"), QStringLiteral("rad/s"), s,
-                                                           std::vector<int>{3, 4, 5}, QStringList{"x", "y", "z"},
-                                                           offsetFn(r.imuId)));
+      for (auto src : {std::make_shared<SeriesPlotSource>(tr("Accelerometer"), QStringLiteral("m/s²"), s,
+                                                          std::vector<int>{0, 1, 2}, QStringList{"x", "y", "z"},
+                                                          offsetFn(r.imuId)),
+                       std::make_shared<SeriesPlotSource>(tr("Gyroscope"), QStringLiteral("rad/s"), s,
+                                                          std::vector<int>{3, 4, 5}, QStringList{"x", "y", "z"},
+                                                          offsetFn(r.imuId))}) {
+        sources.push_back(src);
+        m_plotSources.emplace_back("imu", src);
+      }
     }
     if (r.hands) {
       std::shared_ptr<const series::Series> s(r.hands, &r.hands->series());
@@ -259,6 +332,7 @@ void RecordingSession::setupViews() {
                                                       QStringList{tr("left"), tr("right")}, offsetFn(r.handsId));
         src->setColors({handColor(0), handColor(1)});
         sources.push_back(src);
+        m_plotSources.emplace_back("hands", src);
       }
     }
     if (r.handSpeed) {
@@ -267,18 +341,11 @@ void RecordingSession::setupViews() {
                                                     offsetFn(r.handsId));
       src->setColors({handColor(0), handColor(1)});
       sources.push_back(src);
+      m_plotSources.emplace_back("hands", src);
     }
     m_views.plots->setSources(sources, r.range);
   }
-  if (m_views.pose3d) {
-    std::vector<Eigen::Vector3d> trail;
-    if (r.trajectory) {
-      trail.reserve(r.trajectory->size());
-      for (std::size_t i = 0; i < r.trajectory->size(); ++i)
-        trail.push_back(r.trajectory->poseAt(i).translation);
-    }
-    m_views.pose3d->setTrajectory(trail);
-  }
+  updateTrail();
   if (m_views.timeline) {
     m_views.timeline->setRange(r.range);
     m_views.timeline->setFramePeriod(m_framePeriod);
@@ -311,13 +378,7 @@ void RecordingSession::onTimeChanged(qint64 t) {
     }
     if (auto img = fetcher->cached(idx)) {
       shown = idx;
-      if (depth) {
-        m_views.depth->setDepthFrame(*img, idx);
-      } else {
-        const Timestamp rel =
-            m->times[static_cast<std::size_t>(idx)] + m_time.streamOffset(m->streamId) - m_rec->range.begin;
-        m_views.video->setFrame(*img, idx, rel);
-      }
+      showMedia(depth, idx, *img);
       fetcher->request(idx, direction); // keeps read-ahead anchored at the playhead
     } else {
       fetcher->request(idx, direction);
@@ -331,7 +392,7 @@ void RecordingSession::onTimeChanged(qint64 t) {
   updateMedia(m_rec->depth(), m_depthFetcher.get(), m_depthIndex, m_depthShown, true);
 
   series::HandPose hands[2];
-  if (m_rec->hands) {
+  if (m_rec->hands && !m_redactions.blanked("hands", deviceTime(m_rec->handsId))) {
     const Timestamp ht = streamTime(m_rec->handsId);
     for (int side = 0; side < 2; ++side)
       hands[side] = m_rec->hands->interpolateAt(ht, static_cast<series::HandSide>(side), kHandMaxGap);
@@ -342,7 +403,7 @@ void RecordingSession::onTimeChanged(qint64 t) {
     m_views.depth->setHands(hands[0], hands[1]);
 
   std::optional<Rigid> head;
-  if (m_rec->trajectory) {
+  if (m_rec->trajectory && !m_redactions.blanked("trajectory", deviceTime(m_rec->trajectoryId))) {
     if (auto pose = m_rec->trajectory->interpolatePoseAt(streamTime(m_rec->trajectoryId))) {
       Rigid r;
       r.rotation = pose->rotation;
@@ -353,7 +414,7 @@ void RecordingSession::onTimeChanged(qint64 t) {
   std::optional<Eigen::Vector3d> gazePoint, gazeOrigin;
   Eigen::Vector3d gazeDir = Eigen::Vector3d::UnitZ();
   double gazeLength = 1.0;
-  if (m_rec->gaze && !m_rec->gaze->timeRange().empty()) {
+  if (m_rec->gaze && !m_rec->gaze->timeRange().empty() && !m_redactions.blanked("gaze", deviceTime(m_rec->gazeId))) {
     const Timestamp gt = streamTime(m_rec->gazeId);
     const TimeRange gr = m_rec->gaze->timeRange();
     if (gt >= gr.begin && gt < gr.end + kHandMaxGap) {
