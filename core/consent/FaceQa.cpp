@@ -41,8 +41,9 @@ void FaceQaSession::rebuildStops() {
     for (const auto &b : m_tracks[t].boxes)
       if (!b.interpolated)
         m_stops.push_back({t, b.frame, b.confidence});
-  std::sort(m_stops.begin(), m_stops.end(),
-            [](const QaStop &a, const QaStop &b) { return a.frame != b.frame ? a.frame < b.frame : a.track < b.track; });
+  std::sort(m_stops.begin(), m_stops.end(), [](const QaStop &a, const QaStop &b) {
+    return a.frame != b.frame ? a.frame < b.frame : a.track < b.track;
+  });
 }
 
 std::optional<std::size_t> FaceQaSession::nextDetection(std::int64_t frame) const {
@@ -95,9 +96,9 @@ void FaceQaSession::adjust(std::size_t track, std::int64_t frame, Timestamp ptsN
 
 std::size_t FaceQaSession::addBox(std::int64_t frame, Timestamp ptsNs, const cv::Rect &box) {
   QaTrack t;
-  t.id = m_tracks.empty() ? 1 : std::max_element(m_tracks.begin(), m_tracks.end(), [](auto &a, auto &b) {
-                                  return a.id < b.id;
-                                })->id + 1;
+  t.id = m_tracks.empty()
+             ? 1
+             : std::max_element(m_tracks.begin(), m_tracks.end(), [](auto &a, auto &b) { return a.id < b.id; })->id + 1;
   t.boxes.push_back({frame, ptsNs, box, 1.0, false});
   t.added = true;
   t.state = QaState::Accepted;
@@ -114,9 +115,9 @@ std::vector<std::pair<std::size_t, TrackedBox>> FaceQaSession::boxesOn(std::int6
   return out;
 }
 
-std::vector<project::Redaction>
-FaceQaSession::acceptedRedactions(project::Id recordingId, const std::function<Timestamp(std::int64_t)> &timeOf,
-                                  Timestamp endNs, const std::string &reason) const {
+std::vector<project::Redaction> FaceQaSession::acceptedRedactions(project::Id recordingId,
+                                                                  const std::function<Timestamp(std::int64_t)> &timeOf,
+                                                                  Timestamp endNs, const std::string &reason) const {
   std::vector<project::Redaction> out;
   if (m_width <= 0 || m_height <= 0 || m_frameCount <= 0)
     return out;

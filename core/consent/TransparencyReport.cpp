@@ -130,9 +130,8 @@ Result<ReportContent> buildTransparencyReport(project::ProjectStore &store, cons
                  .arg(x.boxes.empty()           ? tr("Removed")
                       : x.boxes.front().keyed() ? tr("Blurred (box followed over %1 frames)").arg(x.boxes.size())
                                                 : tr("Blurred"),
-                      seconds(x.startNs), seconds(x.endNs),
-                      st.isEmpty() ? tr("all") : st.join(QStringLiteral(", ")), esc(x.reason), esc(x.author),
-                      when(x.createdAtMs));
+                      seconds(x.startNs), seconds(x.endNs), st.isEmpty() ? tr("all") : st.join(QStringLiteral(", ")),
+                      esc(x.reason), esc(x.author), when(x.createdAtMs));
       }
       h += QStringLiteral("</table>");
     }

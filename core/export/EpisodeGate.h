@@ -85,9 +85,9 @@ struct GateEpisode {
   std::string task;                      // language / task string
   TimeRange range;
   GateId consentEventId = 0;
-  std::vector<GateId> redactionIds; // span redactions that cut the source, spatial ones burned in
+  std::vector<GateId> redactionIds;        // span redactions that cut the source, spatial ones burned in
   std::vector<GateStreamMask> streamMasks; // per-stream removals to blank inside the episode
-  std::string labelRevision;        // "<segment id>@<modified ms>" or "recording"
+  std::string labelRevision;               // "<segment id>@<modified ms>" or "recording"
 };
 
 // One candidate (a matching segment or a recording) and what happened to it.

@@ -1,4 +1,3 @@
-#include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/app/MainWindow.h"
 
 #include <QAction>
@@ -29,6 +28,7 @@
 #include "widgets/app/RecordingLoader.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/app/ShortcutsDialog.h"
+#include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/depth/DepthPanel.h"
 #include "widgets/depth/DepthView.h"
 #include "widgets/import/ImportDialog.h"

@@ -313,12 +313,12 @@ void RecordingSession::setupViews() {
     m_plotSources.clear();
     if (r.imu) {
       std::shared_ptr<const series::Series> s(r.imu, &r.imu->series());
-      for (auto src : {std::make_shared<SeriesPlotSource>(tr("Accelerometer"), QStringLiteral("m/s²"), s,
-                                                          std::vector<int>{0, 1, 2}, QStringList{"x", "y", "z"},
-                                                          offsetFn(r.imuId)),
-                       std::make_shared<SeriesPlotSource>(tr("Gyroscope"), QStringLiteral("rad/s"), s,
-                                                          std::vector<int>{3, 4, 5}, QStringList{"x", "y", "z"},
-                                                          offsetFn(r.imuId))}) {
+      for (auto src :
+           {std::make_shared<SeriesPlotSource>(tr("Accelerometer"), QStringLiteral("m/s²"), s,
+                                               std::vector<int>{0, 1, 2}, QStringList{"x", "y", "z"},
+                                               offsetFn(r.imuId)),
+            std::make_shared<SeriesPlotSource>(tr("Gyroscope"), QStringLiteral("rad/s"), s, std::vector<int>{3, 4, 5},
+                                               QStringList{"x", "y", "z"}, offsetFn(r.imuId))}) {
         sources.push_back(src);
         m_plotSources.emplace_back("imu", src);
       }

@@ -25,7 +25,8 @@ void BackgroundJob::start() {
       const int pc = static_cast<int>(std::lround(std::clamp(f, 0.0, 1.0) * 100));
       if (pc != lastPercent) { // at most 100 queued updates
         lastPercent = pc;
-        QMetaObject::invokeMethod(this, [this, f] { emit progressed(f); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, f] { emit progressed(f); }, Qt::QueuedConnection);
       }
       return !m_cancel.load();
     };

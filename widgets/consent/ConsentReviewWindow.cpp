@@ -320,9 +320,9 @@ void ConsentReviewWindow::loadStrip() {
         if (cancelled)
           return;
         for (const auto &t : *thumbs) {
-          auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(t.image)),
-                                           QString::number(static_cast<double>(t.pts - begin) / 1e9, 'f', 1) +
-                                               tr(" s"));
+          auto *item =
+              new QListWidgetItem(QIcon(QPixmap::fromImage(t.image)),
+                                  QString::number(static_cast<double>(t.pts - begin) / 1e9, 'f', 1) + tr(" s"));
           item->setData(Qt::UserRole, static_cast<qlonglong>(t.frame));
           m_strip->addItem(item);
         }

@@ -299,8 +299,9 @@ bool FaceQaPanel::save() {
   auto rec = consent::storeFaceQa(
       m_store, m_qa, m_recording.id, m_reviewer.toStdString(),
       [&times](std::int64_t f) {
-        return times.empty() ? 0 : times[static_cast<std::size_t>(std::clamp<std::int64_t>(
-                                       f, 0, static_cast<std::int64_t>(times.size()) - 1))];
+        return times.empty() ? 0
+                             : times[static_cast<std::size_t>(
+                                   std::clamp<std::int64_t>(f, 0, static_cast<std::int64_t>(times.size()) - 1))];
       },
       m_endNs);
   if (!rec) {

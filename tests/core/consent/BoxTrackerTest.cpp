@@ -109,8 +109,8 @@ private slots:
   void keyedBoxesRoundTripAndPickPerFrame() {
     MovingPatchSource src;
     const cv::Point p = patchAt(0);
-    auto r = consent::trackBox(src, 0, 9, 0,
-                               {double(p.x) / kW, double(p.y) / kH, double(kPatch) / kW, double(kPatch) / kH});
+    auto r =
+        consent::trackBox(src, 0, 9, 0, {double(p.x) / kW, double(p.y) / kH, double(kPatch) / kW, double(kPatch) / kH});
     QVERIFY(r.ok());
     project::Redaction red = consent::boxTrackRedaction(3, *r, src.ptsNs(10), "a colleague");
     QCOMPARE(red.startNs, src.ptsNs(0));

@@ -61,8 +61,8 @@ private slots:
     auto reds = qa.acceptedRedactions(7, timeOf, timeOf(100), "face");
     QCOMPARE(int(reds.size()), 1);
     const auto &r = reds[0];
-    QCOMPARE(r.startNs, timeOf(6));  // held every-1 frames before the first box
-    QCOMPARE(r.endNs, timeOf(25));   // ... and after the last
+    QCOMPARE(r.startNs, timeOf(6)); // held every-1 frames before the first box
+    QCOMPARE(r.endNs, timeOf(25));  // ... and after the last
     QCOMPARE(int(r.boxes.size()), 11);
     QVERIFY(r.boxes[0].keyed());
     // On frame 14 the box of frame 14 (x = 24 px of 200).

@@ -6,9 +6,9 @@
 #include <QtTest>
 
 #include "core/consent/ConsentLedger.h"
+#include "core/consent/FaceQa.h"
 #include "core/sample/SampleGenerator.h"
 #include "core/sample/SampleOptions.h"
-#include "core/consent/FaceQa.h"
 #include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/consent/FaceQaPanel.h"
 
