@@ -2,7 +2,7 @@
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Test LinguistTools PrintSupport)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libavutil libswscale)
-find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc imgcodecs objdetect calib3d)
+find_package(OpenCV 4 REQUIRED COMPONENTS core imgproc imgcodecs objdetect calib3d video)
 find_package(SQLite3 REQUIRED)
 find_package(HDF5 REQUIRED COMPONENTS C)
 find_package(spdlog REQUIRED)

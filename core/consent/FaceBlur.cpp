@@ -37,9 +37,10 @@ QImage blurBoxes(const QImage &image, const std::vector<project::RedactionBox> &
 
 std::vector<project::RedactionBox> boxesAt(const std::vector<project::Redaction> &redactions, Timestamp t) {
   std::vector<project::RedactionBox> out;
-  for (const auto &r : redactions)
-    if (!r.boxes.empty() && t >= r.startNs && t < r.endNs)
-      out.insert(out.end(), r.boxes.begin(), r.boxes.end());
+  for (const auto &r : redactions) {
+    const auto boxes = r.boxesAt(t); // plain boxes over the span, or the track's box at t
+    out.insert(out.end(), boxes.begin(), boxes.end());
+  }
   return out;
 }
 

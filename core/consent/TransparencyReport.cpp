@@ -127,9 +127,11 @@ Result<ReportContent> buildTransparencyReport(project::ProjectStore &store, cons
         for (const auto &s : x.streams)
           st << QString::fromStdString(s);
         h += QStringLiteral("<tr><td>%1</td><td>%2 – %3</td><td>%4</td><td>%5 (%6, %7)</td></tr>")
-                 .arg(x.boxes.empty() ? tr("Removed") : tr("Blurred"), seconds(x.startNs), seconds(x.endNs),
-                      st.isEmpty() ? tr("all") : st.join(QStringLiteral(", ")), esc(x.reason), esc(x.author),
-                      when(x.createdAtMs));
+                 .arg(x.boxes.empty()           ? tr("Removed")
+                      : x.boxes.front().keyed() ? tr("Blurred (box followed over %1 frames)").arg(x.boxes.size())
+                                                : tr("Blurred"),
+                      seconds(x.startNs), seconds(x.endNs), st.isEmpty() ? tr("all") : st.join(QStringLiteral(", ")),
+                      esc(x.reason), esc(x.author), when(x.createdAtMs));
       }
       h += QStringLiteral("</table>");
     }

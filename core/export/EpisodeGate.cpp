@@ -62,6 +62,10 @@ std::vector<std::string> recordingReasons(const GateInput &in, const GateRecordi
 
 } // namespace
 
+bool GateRedaction::cutsEpisode() const {
+  return !spatial && (streams.empty() || std::find(streams.begin(), streams.end(), "video") != streams.end());
+}
+
 std::vector<std::string> parseConsentScope(const std::string &scope) {
   std::vector<std::string> out;
   const std::string s = trim(scope);
@@ -145,10 +149,16 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
       // Redactions: span redactions cut (split or drop), spatial ones are burned into the pixels.
       std::vector<TimeRange> pieces = {c.range};
       std::vector<GateId> cutIds, spatialIds;
+      std::vector<GateStreamMask> masks;
       for (const auto &r : in.redactions) {
         if (r.recordingId != rec.id || !r.range.overlaps(c.range))
           continue;
         if (r.spatial) {
+          spatialIds.push_back(r.id);
+          continue;
+        }
+        if (!r.cutsEpisode()) {
+          masks.push_back({r.id, r.range, r.streams});
           spatialIds.push_back(r.id);
           continue;
         }
@@ -225,6 +235,9 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
           e.range = p;
           e.consentEventId = consentId;
           e.redactionIds = ids;
+          for (const auto &m : masks)
+            if (m.range.overlaps(p))
+              e.streamMasks.push_back(m);
           if (seg) {
             e.task = !seg->label.empty() ? seg->label : (!seg->note.empty() ? seg->note : rec.task);
             e.labelRevision = std::to_string(seg->id) + "@" + std::to_string(seg->modifiedAtMs);

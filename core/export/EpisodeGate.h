@@ -38,7 +38,18 @@ struct GateFlag {
 struct GateRedaction {
   GateId id = 0, recordingId = 0;
   TimeRange range;
-  bool spatial = false; // boxes blurred over the span: does not cut the episode
+  bool spatial = false;             // boxes blurred over the span: does not cut the episode
+  std::vector<std::string> streams; // empty = every stream; a removal without "video" blanks rows instead of cutting
+  bool cutsEpisode() const;         // a removal over the video (or every stream)
+};
+
+// A removal over some non-video streams (e.g. only IMU): the episode keeps its frames, those streams'
+// rows whose frame interval overlaps `range` are blanked by the exporter (docs/export.md).
+struct GateStreamMask {
+  GateId redactionId = 0;
+  TimeRange range;
+  std::vector<std::string> streams;
+  bool operator==(const GateStreamMask &) const = default;
 };
 
 struct GateConsent {
@@ -74,8 +85,9 @@ struct GateEpisode {
   std::string task;                      // language / task string
   TimeRange range;
   GateId consentEventId = 0;
-  std::vector<GateId> redactionIds; // span redactions that cut the source, spatial ones burned in
-  std::string labelRevision;        // "<segment id>@<modified ms>" or "recording"
+  std::vector<GateId> redactionIds;        // span redactions that cut the source, spatial ones burned in
+  std::vector<GateStreamMask> streamMasks; // per-stream removals to blank inside the episode
+  std::string labelRevision;               // "<segment id>@<modified ms>" or "recording"
 };
 
 // One candidate (a matching segment or a recording) and what happened to it.

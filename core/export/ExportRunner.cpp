@@ -12,6 +12,7 @@
 #include "core/export/ProjectGate.h"
 #include "core/export/RecordingSources.h"
 #include "core/export/RobomimicWriter.h"
+#include "core/export/StreamMask.h"
 #include "core/util/AtomicFile.h"
 
 namespace tacit::exporting {
@@ -46,7 +47,7 @@ json rangeJson(const TimeRange &r) {
 struct OpenRecording {
   std::unique_ptr<RecordingSources> sources;
   std::unique_ptr<FrameUndistorter> undistorter;
-  std::vector<SpatialRedaction> spatial;
+  std::vector<project::Redaction> spatial; // blur boxes (plain or tracked) burned into the pixels
 };
 
 // Writes one format; hides the writer differences from the episode loop.
@@ -85,6 +86,13 @@ public:
   json info() const override { return {{"video_codec", w->videoCodec()}}; }
 };
 
+json masksJson(const std::vector<GateStreamMask> &masks) {
+  json out = json::array();
+  for (const auto &m : masks)
+    out.push_back({{"redaction_id", m.redactionId}, {"time_range_ns", rangeJson(m.range)}, {"streams", m.streams}});
+  return out;
+}
+
 } // namespace
 
 json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> &uuids) {
@@ -122,8 +130,8 @@ Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store) {
     if (!reds)
       return R::failure(reds.error());
     for (const auto &x : *reds)
-      if (!x.boxes.empty())
-        snap.spatial[r.id].push_back({x.id, {x.startNs, x.endNs}, x.boxes});
+      if (x.spatial())
+        snap.spatial[r.id].push_back(x);
   }
   auto input = gateInputFromProject(store);
   if (!input)
@@ -264,6 +272,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
       return R::failure(aligned.error());
     aligned->data.task = e.task;
     aligned->data.recordingId = records.at(e.recordingId).uuid;
+    applyStreamMasks(aligned->data, e.streamMasks);
     totalFrames += static_cast<std::int64_t>(aligned->data.size());
     plan.push_back({e, *o, aligned.takeValue(), epFps});
   }
@@ -315,9 +324,8 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
         return Status::failure(f.error());
       std::vector<BlurBox> blur;
       for (const auto &s : spatial)
-        if (s.range.contains(f->ptsNs))
-          for (const auto &b : s.boxes)
-            blur.push_back({b.x, b.y, b.w, b.h});
+        for (const auto &b : s.boxesAt(f->ptsNs))
+          blur.push_back({b.x, b.y, b.w, b.h});
       und.apply(f->data(), f->stride, blur, rgb);
       return okStatus();
     };
@@ -353,7 +361,8 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
                              {"source_frames", json::array({ex.firstSourceFrame, ex.lastSourceFrame})},
                              {"label_revision", p.gate.labelRevision},
                              {"consent_event_id", p.gate.consentEventId},
-                             {"redaction_ids", p.gate.redactionIds}});
+                             {"redaction_ids", p.gate.redactionIds},
+                             {"blanked_streams", masksJson(p.gate.streamMasks)}});
     report.episodes.push_back(std::move(ex));
   }
   if (Status s = sink->finish(); !s)

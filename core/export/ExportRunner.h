@@ -67,7 +67,7 @@ struct ProjectSnapshot {
   std::string readOnlyReason;
   std::vector<project::RecordingRecord> recordings;
   std::map<GateId, std::filesystem::path> folders;
-  std::map<GateId, std::vector<SpatialRedaction>> spatial;
+  std::map<GateId, std::vector<project::Redaction>> spatial; // blur boxes (plain or tracked)
   GateInput input; // recording spans are filled by runExport when whole recordings are exported
 };
 Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store);

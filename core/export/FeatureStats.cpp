@@ -31,22 +31,29 @@ FeatureStats::Summary FeatureStats::summarize() const {
   Summary s;
   const std::size_t n = static_cast<std::size_t>(count());
   s.count = m_reportedCount >= 0 ? m_reportedCount : static_cast<std::int64_t>(n);
-  std::vector<float> column(n);
+  std::vector<float> column;
+  column.reserve(n);
   for (int d = 0; d < m_dims; ++d) {
+    // NaN marks a blanked (redacted) value: statistics describe the values that were exported.
+    column.clear();
     double sum = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-      column[i] = m_values[i * static_cast<std::size_t>(m_dims) + static_cast<std::size_t>(d)];
-      sum += column[i];
+      const float v = m_values[i * static_cast<std::size_t>(m_dims) + static_cast<std::size_t>(d)];
+      if (!std::isfinite(v))
+        continue;
+      column.push_back(v);
+      sum += v;
     }
-    const double mean = n ? sum / static_cast<double>(n) : 0.0;
+    const std::size_t m = column.size();
+    const double mean = m ? sum / static_cast<double>(m) : 0.0;
     double var = 0.0;
     for (float v : column)
       var += (v - mean) * (v - mean);
     std::sort(column.begin(), column.end());
-    s.min.push_back(n ? column.front() : 0.0);
-    s.max.push_back(n ? column.back() : 0.0);
+    s.min.push_back(m ? column.front() : 0.0);
+    s.max.push_back(m ? column.back() : 0.0);
     s.mean.push_back(mean);
-    s.std.push_back(n ? std::sqrt(var / static_cast<double>(n)) : 0.0);
+    s.std.push_back(m ? std::sqrt(var / static_cast<double>(m)) : 0.0);
     s.q01.push_back(quantile(column, 0.01));
     s.q10.push_back(quantile(column, 0.10));
     s.q50.push_back(quantile(column, 0.50));

@@ -42,7 +42,7 @@ Result<GateInput> gateInputFromProject(project::ProjectStore &store, const Recor
     if (!reds)
       return R::failure(reds.error());
     for (const auto &x : *reds)
-      in.redactions.push_back({x.id, x.recordingId, {x.startNs, x.endNs}, !x.boxes.empty()});
+      in.redactions.push_back({x.id, x.recordingId, {x.startNs, x.endNs}, x.spatial(), x.streams});
   }
   auto segs = store.allSegments();
   if (!segs)

@@ -13,11 +13,4 @@ using RecordingSpan = std::function<Result<TimeRange>(const project::RecordingRe
 
 Result<GateInput> gateInputFromProject(project::ProjectStore &store, const RecordingSpan &spanOf = {});
 
-// Spatial redaction boxes of a recording, for burning into exported pixels.
-struct SpatialRedaction {
-  GateId id = 0;
-  TimeRange range;
-  std::vector<project::RedactionBox> boxes;
-};
-
 } // namespace tacit::exporting

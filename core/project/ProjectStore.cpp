@@ -182,6 +182,12 @@ Status ProjectStore::audit(const std::string &action, const std::string &detail)
   return st->bind(1, nowMs()).bind(2, m_author).bind(3, action).bind(4, detail).run();
 }
 
+Status ProjectStore::appendAudit(const std::string &action, const std::string &detail) {
+  if (auto st = requireWritable(); !st.ok())
+    return st;
+  return audit(action, detail);
+}
+
 Result<std::vector<std::string>> ProjectStore::checkIntegrity() {
   std::vector<std::string> problems;
   auto st = m_db.prepare("PRAGMA integrity_check");

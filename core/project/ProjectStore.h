@@ -140,6 +140,8 @@ public:
   Result<ExportRecord> addExport(ExportRecord e);
   Result<std::vector<ExportRecord>> exports();
   Result<std::vector<AuditEntry>> auditLog();
+  // Appends a record (e.g. the face QA record "faces.qa") to the append-only audit log.
+  Status appendAudit(const std::string &action, const std::string &detail);
 
   // Escape hatch for tests and benchmarks. Models and widgets must not use it.
   SqliteDb &database() { return m_db; }

@@ -14,8 +14,8 @@ std::string streamsJson(const Redaction &r) {
 
 std::string boxesJson(const Redaction &r) {
   auto arr = nlohmann::json::array();
-  for (const auto &b : r.boxes)
-    arr.push_back({b.x, b.y, b.w, b.h});
+  for (const auto &b : r.boxes) // [x, y, w, h] or, for a box track, [x, y, w, h, key ns]
+    arr.push_back(b.keyed() ? nlohmann::json{b.x, b.y, b.w, b.h, b.atNs} : nlohmann::json{b.x, b.y, b.w, b.h});
   return arr.dump();
 }
 
@@ -25,8 +25,9 @@ void parseRedactionJson(Redaction &r, const std::string &streams, const std::str
       if (s.is_string())
         r.streams.push_back(s.get<std::string>());
     for (const auto &b : nlohmann::json::parse(boxes))
-      if (b.is_array() && b.size() == 4)
-        r.boxes.push_back({b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>()});
+      if (b.is_array() && (b.size() == 4 || b.size() == 5))
+        r.boxes.push_back({b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>(),
+                           b.size() == 5 ? b[4].get<Timestamp>() : kInvalidTime});
   } catch (const nlohmann::json::exception &) {
   }
 }

@@ -1,5 +1,6 @@
 #include "core/project/ProjectTypes.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace tacit::project {
@@ -54,6 +55,33 @@ std::optional<ConsentKind> consentKindFromName(std::string_view name) {
     if (name == consentKindName(k))
       return k;
   return std::nullopt;
+}
+
+bool Redaction::coversStream(std::string_view stream) const {
+  return streams.empty() || std::find(streams.begin(), streams.end(), stream) != streams.end();
+}
+
+std::vector<RedactionBox> Redaction::boxesAt(Timestamp t) const {
+  std::vector<RedactionBox> out;
+  if (t < startNs || t >= endNs)
+    return out;
+  const RedactionBox *key = nullptr; // latest key at or before t (else the first key)
+  for (const auto &b : boxes) {
+    if (!b.keyed()) {
+      out.push_back(b);
+      continue;
+    }
+    if (!key || (b.atNs <= t && (key->atNs > t || b.atNs >= key->atNs)) || (key->atNs > t && b.atNs < key->atNs))
+      key = &b;
+  }
+  if (key)
+    out.push_back(*key);
+  return out;
+}
+
+const std::vector<std::string> &redactableStreams() {
+  static const std::vector<std::string> names{"video", "depth", "audio", "imu", "hands", "trajectory", "gaze"};
+  return names;
 }
 
 std::int64_t nowMs() {

@@ -92,8 +92,14 @@ struct ReviewEvent {
 };
 
 // A cut: either a time span over a set of streams, or spatial boxes (normalised 0..1) blurred over a span.
+// A box with a key time (atNs != kInvalidTime) belongs to a box track: within the span it applies from
+// its key time until the next key (the first key also covers the span before it), so one redaction
+// holds a per-frame track ("Blur this" tracked, accepted face tracks). Boxes without a key time apply
+// over the whole span.
 struct RedactionBox {
   double x = 0, y = 0, w = 0, h = 0;
+  Timestamp atNs = kInvalidTime;
+  bool keyed() const { return atNs != kInvalidTime; }
   bool operator==(const RedactionBox &) const = default;
 };
 struct Redaction {
@@ -104,8 +110,16 @@ struct Redaction {
   std::vector<RedactionBox> boxes;  // empty = remove the span; else blur these boxes
   std::string reason, author;
   std::int64_t createdAtMs = 0;
+  bool spatial() const { return !boxes.empty(); }
+  bool coversStream(std::string_view stream) const; // streams empty = every stream
+  // A removal that covers the video: the span is cut from exported episodes (split or dropped).
+  // A removal over other streams only blanks those streams' rows (docs/export.md).
+  bool cutsVideo() const { return !spatial() && coversStream("video"); }
+  std::vector<RedactionBox> boxesAt(Timestamp t) const; // boxes to blur at time t (empty outside the span)
   bool operator==(const Redaction &) const = default;
 };
+// Stream names a redaction may list (docs/consent.md).
+const std::vector<std::string> &redactableStreams();
 
 enum class ConsentKind { Granted, Withdrawn, ScopeChanged };
 const char *consentKindName(ConsentKind k); // "granted", "withdrawn", "scope_changed"

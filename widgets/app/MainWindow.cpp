@@ -26,10 +26,12 @@
 #include "widgets/annotation/AnnotationController.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/OffsetEditor.h"
+#include "core/project/ProjectSession.h"
 #include "widgets/app/ProjectController.h"
 #include "widgets/app/RecordingLoader.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/app/ShortcutsDialog.h"
+#include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/depth/DepthPanel.h"
 #include "widgets/depth/DepthView.h"
 #include "widgets/export/ExportDialog.h"
@@ -122,6 +124,7 @@ void MainWindow::createActions() {
   a.add("file.openVideo", tr("Open &Video File…"), file);
   a.add("file.import", tr("&Import…"), file, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)});
   a.add("file.export", tr("&Export Episodes…"), file, {QKeySequence(Qt::CTRL | Qt::Key_E)});
+  a.add("file.consentReview", tr("Worker &Consent Review…"), file);
   a.add("file.quit", tr("&Quit"), file, {QKeySequence::Quit});
   a.add("playback.toggle", tr("Play"), play, {Qt::Key_Space});
   a.add("playback.stepForward", tr("Next Frame"), play, {Qt::Key_Right});
@@ -175,17 +178,39 @@ void MainWindow::createActions() {
   connect(a.action("file.import"), &QAction::triggered, this, [this] {
     auto *d = new ImportDialog(this); // stays open for its warnings; opens each imported recording
     d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &ImportDialog::imported, this, [this](const QString &folder) { openPath(folder); });
+    connect(d, &ImportDialog::imported, this, [this](const QString &folder) {
+      if (m_project->session())
+        m_project->addRecordings(folder); // the open project gets the new recording too
+      openPath(folder);
+    });
     d->show();
   });
   connect(a.action("file.quit"), &QAction::triggered, this, &QWidget::close);
   connect(a.action("file.export"), &QAction::triggered, this, [this] {
-    // No project is open in the window yet: ask for the .tacit file (the dialog opens it itself).
+    // The open project, else ask for a .tacit file (the dialog then opens it itself).
+    if (auto *session = project()) {
+      ExportDialog dialog(QString::fromStdString(session->store().path().string()), &session->store(), this);
+      dialog.exec();
+      return;
+    }
     const QString p = QFileDialog::getOpenFileName(this, tr("Export From Project"), {}, tr("Tacit projects (*.tacit)"));
     if (p.isEmpty())
       return;
     ExportDialog dialog(p, nullptr, this);
     dialog.exec();
+  });
+  // The only place that writes a worker's redactions and consent (operators see them read-only).
+  // The open project is closed while the worker reviews (so the review can write) and reopened after.
+  connect(a.action("file.consentReview"), &QAction::triggered, this, [this] {
+    QString open;
+    if (auto *session = project()) {
+      open = QString::fromStdString(session->store().path().string());
+      m_project->closeProject();
+    }
+    openConsentReviewFromMenu(this, open, [this, open] {
+      if (!open.isEmpty())
+        m_project->openProject(open);
+    });
   });
   connect(a.action("help.shortcuts"), &QAction::triggered, this, [this] {
     auto *d = new ShortcutsDialog(*m_actions, this);
@@ -291,6 +316,7 @@ void MainWindow::createMenus() {
   rebuildRecentMenu();
   file->addSeparator();
   m_project->fillFileMenu(file);
+  file->addAction(a.action("file.consentReview"));
   file->addSeparator();
   file->addAction(a.action("file.quit"));
   m_project->fillEditMenu(menuBar()->addMenu(tr("&Edit")));

@@ -24,7 +24,7 @@ namespace tacit {
 namespace project {
 class AnnotationDocument;
 class ProjectSession;
-}
+} // namespace project
 class ActionRegistry;
 class AnnotationController;
 class DepthPanel;

@@ -353,6 +353,13 @@ void ProjectController::onRecordingLoaded() {
     if (auto t = rs->timeOfFrame(i))
       times.push_back(*t);
   doc->setFrameGrid(project::FrameGrid(std::move(times)));
+  // The worker's redactions: operators see removed spans blanked and boxes blurred.
+  if (match) {
+    if (auto reds = m_session->store().redactions(match); reds)
+      rs->setRedactions(std::move(*reds));
+    else
+      fail(reds.error());
+  }
 }
 
 void ProjectController::onCurrentRecordingChanged(Id id) {

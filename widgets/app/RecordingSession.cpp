@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/consent/FaceBlur.h"
 #include "core/time/TimeControl.h"
 #include "widgets/common/HandColors.h"
 #include "widgets/depth/DepthView.h"
@@ -92,16 +93,16 @@ RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, T
 
 void RecordingSession::show(bool depth, qint64 index, const QImage &img, bool exact) {
   const LoadedMedia *lm = depth ? m_rec->depth() : m_rec->video();
+  const Timestamp t = lm->times[static_cast<std::size_t>(index)]; // device time (manifest offset included)
   if (depth) {
     m_depthShown = index;
-    m_views.depth->setDepthFrame(img, index);
+    m_views.depth->setDepthFrame(redactedDepth(img, t), index);
     return;
   }
   m_videoShown = index;
   m_videoShownExact = exact;
-  const Timestamp rel =
-      lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId) - m_rec->range.begin;
-  m_views.video->setFrame(img, index, rel, lm->size);
+  const Timestamp rel = t + m_time.streamOffset(lm->streamId) - m_rec->range.begin;
+  m_views.video->setFrame(redactedVideo(img, t, lm->size), index, rel, lm->size);
   if (m_time.isPlaying())
     updateOverlays(lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId));
 }
@@ -130,6 +131,75 @@ RecordingSession::~RecordingSession() {
 
 Timestamp RecordingSession::streamTime(const std::string &id) const {
   return m_time.streamTime(id);
+}
+
+Timestamp RecordingSession::manifestOffset(const std::string &id) const {
+  for (const auto &s : m_rec->manifest.streams)
+    if (s.id == id)
+      return s.timeOffsetNs;
+  return 0;
+}
+
+Timestamp RecordingSession::deviceTime(const std::string &id, Timestamp globalTime) const {
+  // global = device time + the user's nudge (the manifest offset is already in device time).
+  return globalTime - userOffset(id);
+}
+
+QImage RecordingSession::redactedVideo(const QImage &image, Timestamp t, QSize fullSize) const {
+  if (m_redactions.blanked("video", t))
+    return SessionRedactions::blankFrame(image.size());
+  auto boxes = m_redactions.boxesAt(t);
+  if (boxes.empty())
+    return image;
+  if (fullSize.isValid() && image.size() != fullSize) {
+    // A display-sized frame while playing: boxes are in full-frame pixels.
+    const double kx = static_cast<double>(image.width()) / fullSize.width();
+    const double ky = static_cast<double>(image.height()) / fullSize.height();
+    for (auto &b : boxes)
+      b = {b.x * kx, b.y * ky, b.w * kx, b.h * ky, b.atNs};
+  }
+  return consent::blurBoxes(image, boxes);
+}
+
+QImage RecordingSession::redactedDepth(const QImage &image, Timestamp t) const {
+  if (!m_redactions.blanked("depth", t))
+    return image;
+  QImage none(image.size(), QImage::Format_Grayscale16); // no depth anywhere: nothing of the scene
+  none.fill(0);
+  return none;
+}
+
+void RecordingSession::setRedactions(std::vector<project::Redaction> redactions) {
+  m_redactions.set(std::move(redactions));
+  for (auto &[stream, src] : m_plotSources) {
+    const std::string &id = stream == "imu" ? m_rec->imuId : m_rec->handsId;
+    src->setBlanked(m_redactions.blankedSpans(stream), manifestOffset(id));
+  }
+  if (m_views.plots)
+    for (auto *plot : m_views.plots->plots())
+      plot->update();
+  updateTrail();
+  if (m_views.timeline)
+    m_views.timeline->setLanes(timelineLanes());
+  // Re-present the frames at the playhead through the new redactions.
+  m_videoIndex = m_depthIndex = -1;
+  m_videoShown = m_depthShown = -1;
+  refresh();
+}
+
+void RecordingSession::updateTrail() {
+  if (!m_views.pose3d)
+    return;
+  std::vector<Eigen::Vector3d> trail;
+  if (const auto &tr = m_rec->trajectory) {
+    const Timestamp off = manifestOffset(m_rec->trajectoryId);
+    const auto &times = tr->series().times();
+    trail.reserve(tr->size());
+    for (std::size_t i = 0; i < tr->size(); ++i)
+      if (i >= times.size() || !m_redactions.blanked("trajectory", times[i] + off))
+        trail.push_back(tr->poseAt(i).translation);
+  }
+  m_views.pose3d->setTrajectory(trail);
 }
 
 void RecordingSession::applyOffsets() {
@@ -248,6 +318,8 @@ std::vector<TimelineLane> RecordingSession::timelineLanes() const {
   flags.kind = TimelineLane::Kind::Flags;
   flags.color = QColor(0xe0, 0x5a, 0x47);
   lanes.push_back(flags);
+  if (!m_redactions.empty())
+    lanes.push_back(m_redactions.lane(m_rec->video() ? userOffset(m_rec->video()->streamId) : 0));
   return lanes;
 }
 
@@ -282,14 +354,18 @@ void RecordingSession::setupViews() {
   if (m_views.plots) {
     std::vector<std::shared_ptr<PlotSource>> sources;
     auto offsetFn = [this](std::string id) { return [this, id] { return m_time.streamOffset(id); }; };
+    m_plotSources.clear();
     if (r.imu) {
       std::shared_ptr<const series::Series> s(r.imu, &r.imu->series());
-      sources.push_back(std::make_shared<SeriesPlotSource>(tr("Accelerometer"), QStringLiteral("m/s²"), s,
-                                                           std::vector<int>{0, 1, 2}, QStringList{"x", "y", "z"},
-                                                           offsetFn(r.imuId)));
-      sources.push_back(std::make_shared<SeriesPlotSource>(tr("Gyroscope"), QStringLiteral("rad/s"), s,
-                                                           std::vector<int>{3, 4, 5}, QStringList{"x", "y", "z"},
-                                                           offsetFn(r.imuId)));
+      for (auto src :
+           {std::make_shared<SeriesPlotSource>(tr("Accelerometer"), QStringLiteral("m/s²"), s,
+                                               std::vector<int>{0, 1, 2}, QStringList{"x", "y", "z"},
+                                               offsetFn(r.imuId)),
+            std::make_shared<SeriesPlotSource>(tr("Gyroscope"), QStringLiteral("rad/s"), s, std::vector<int>{3, 4, 5},
+                                               QStringList{"x", "y", "z"}, offsetFn(r.imuId))}) {
+        sources.push_back(src);
+        m_plotSources.emplace_back("imu", src);
+      }
     }
     if (r.hands) {
       std::shared_ptr<const series::Series> s(r.hands, &r.hands->series());
@@ -300,6 +376,7 @@ void RecordingSession::setupViews() {
                                                       QStringList{tr("left"), tr("right")}, offsetFn(r.handsId));
         src->setColors({handColor(0), handColor(1)});
         sources.push_back(src);
+        m_plotSources.emplace_back("hands", src);
       }
     }
     if (r.handSpeed) {
@@ -308,18 +385,11 @@ void RecordingSession::setupViews() {
                                                     offsetFn(r.handsId));
       src->setColors({handColor(0), handColor(1)});
       sources.push_back(src);
+      m_plotSources.emplace_back("hands", src);
     }
     m_views.plots->setSources(sources, r.range);
   }
-  if (m_views.pose3d) {
-    std::vector<Eigen::Vector3d> trail;
-    if (r.trajectory) {
-      trail.reserve(r.trajectory->size());
-      for (std::size_t i = 0; i < r.trajectory->size(); ++i)
-        trail.push_back(r.trajectory->poseAt(i).translation);
-    }
-    m_views.pose3d->setTrajectory(trail);
-  }
+  updateTrail();
   if (m_views.timeline) {
     m_views.timeline->setRange(r.range);
     m_views.timeline->setFramePeriod(m_framePeriod);
@@ -409,7 +479,7 @@ QSize RecordingSession::displaySize() const {
 void RecordingSession::updateOverlays(Timestamp t) {
   auto streamTime = [&](const std::string &id) { return t - m_time.streamOffset(id); };
   series::HandPose hands[2];
-  if (m_rec->hands) {
+  if (m_rec->hands && !m_redactions.blanked("hands", deviceTime(m_rec->handsId, t))) {
     const Timestamp ht = streamTime(m_rec->handsId);
     for (int side = 0; side < 2; ++side)
       hands[side] = m_rec->hands->interpolateAt(ht, static_cast<series::HandSide>(side), kHandMaxGap);
@@ -420,7 +490,7 @@ void RecordingSession::updateOverlays(Timestamp t) {
     m_views.depth->setHands(hands[0], hands[1]);
 
   std::optional<Rigid> head;
-  if (m_rec->trajectory) {
+  if (m_rec->trajectory && !m_redactions.blanked("trajectory", deviceTime(m_rec->trajectoryId, t))) {
     if (auto pose = m_rec->trajectory->interpolatePoseAt(streamTime(m_rec->trajectoryId))) {
       Rigid r;
       r.rotation = pose->rotation;
@@ -431,7 +501,7 @@ void RecordingSession::updateOverlays(Timestamp t) {
   std::optional<Eigen::Vector3d> gazePoint, gazeOrigin;
   Eigen::Vector3d gazeDir = Eigen::Vector3d::UnitZ();
   double gazeLength = 1.0;
-  if (m_rec->gaze && !m_rec->gaze->timeRange().empty()) {
+  if (m_rec->gaze && !m_rec->gaze->timeRange().empty() && !m_redactions.blanked("gaze", deviceTime(m_rec->gazeId, t))) {
     const Timestamp gt = streamTime(m_rec->gazeId);
     const TimeRange gr = m_rec->gaze->timeRange();
     if (gt >= gr.begin && gt < gr.end + kHandMaxGap) {

@@ -9,10 +9,12 @@
 #include <memory>
 #include <optional>
 
+#include "core/project/ProjectTypes.h"
 #include "core/recording/RecordingManifest.h"
 #include "core/series/HandPose.h"
 #include "widgets/app/FrameFetcher.h"
 #include "widgets/app/RecordingLoader.h"
+#include "widgets/app/SessionRedactions.h"
 #include "widgets/timeline/TimelineLane.h"
 
 namespace tacit {
@@ -23,6 +25,7 @@ class DepthView;
 class PlotsView;
 class Pose3DView;
 class TimelineWidget;
+class SeriesPlotSource;
 
 struct SessionViews {
   VideoView *video = nullptr;
@@ -56,6 +59,13 @@ public:
   bool framesSettled() const;
   std::vector<TimelineLane> timelineLanes() const;
 
+  // The project's redactions of this recording (DESIGN §7). Inside a removed span the video and depth
+  // views show a blank "Redacted" frame, plots and the 3D view show no data of the removed streams and
+  // the timeline gets a "Redactions" lane; blur boxes are blurred into the shown video. Read-only: the
+  // operator view never edits redactions (only the consent review mode writes them).
+  void setRedactions(std::vector<project::Redaction> redactions);
+  const std::vector<project::Redaction> &redactions() const { return m_redactions.all(); }
+
   // Wall time at which the frame shown now was requested (bench latency).
   std::optional<double> requestAgeMs(qint64 frameIndex) const;
 
@@ -80,6 +90,13 @@ private:
   void setupViews();
   void applyOffsets();
   Timestamp streamTime(const std::string &id) const;
+  Timestamp manifestOffset(const std::string &id) const;
+  // Device time (the clock redactions use) of stream `id` at the playhead.
+  Timestamp deviceTime(const std::string &id, Timestamp globalTime) const;
+  // The frame as operators may see it: blanked inside removed spans, boxes blurred.
+  QImage redactedVideo(const QImage &image, Timestamp t, QSize fullSize) const;
+  QImage redactedDepth(const QImage &image, Timestamp t) const;
+  void updateTrail();
 
   std::unique_ptr<LoadedRecording> m_rec;
   TimeControl &m_time;
@@ -107,6 +124,8 @@ private:
   Timestamp m_lastTime = kInvalidTime;
   QElapsedTimer m_wall;
   std::map<qint64, qint64> m_requestedAt; // frame -> wall ns (recent only)
+  SessionRedactions m_redactions;
+  std::vector<std::pair<std::string, std::shared_ptr<SeriesPlotSource>>> m_plotSources; // redaction stream name
 };
 
 } // namespace tacit

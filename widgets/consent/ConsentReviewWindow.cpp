@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QDate>
 #include <QDateEdit>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -21,10 +22,13 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "core/consent/BoxTracker.h"
 #include "core/consent/ConsentLedger.h"
 #include "core/consent/FaceBlur.h"
 #include "core/consent/TransparencyReport.h"
-#include "core/recording/RecordingReader.h"
+#include "widgets/app/FrameFetcher.h"
+#include "widgets/consent/BackgroundJob.h"
+#include "widgets/consent/FaceQaPanel.h"
 #include "widgets/consent/FrameBoxView.h"
 
 namespace tacit {
@@ -32,6 +36,7 @@ namespace tacit {
 namespace {
 constexpr int kStripThumbs = 8;
 constexpr int kTickMs = 40;
+constexpr std::size_t kPlaybackCacheBytes = 128u << 20;
 } // namespace
 
 ConsentReviewWindow::ConsentReviewWindow(const QString &projectPath, const QString &workerId, QWidget *parent)
@@ -44,11 +49,25 @@ ConsentReviewWindow::ConsentReviewWindow(const QString &projectPath, const QStri
     return;
   }
   m_store = store.takeValue();
+  m_faces = new FaceQaPanel(*m_store, workerId);
+  m_tabs->insertTab(1, m_faces, tr("Faces"));
+  connect(m_faces, &FaceQaPanel::saved, this, [this] {
+    reloadRedactions();
+    m_shown = -1;
+    showFrame(m_frame);
+    refreshSummary();
+    emit redactionsChanged();
+  });
   loadRecordings();
   refreshSummary();
 }
 
-ConsentReviewWindow::~ConsentReviewWindow() = default;
+ConsentReviewWindow::~ConsentReviewWindow() {
+  // Jobs and the fetcher join their threads before the store and the picture go away.
+  m_trackJob.reset();
+  m_stripJob.reset();
+  m_fetcher.reset();
+}
 
 void ConsentReviewWindow::fail(const QString &message) {
   m_error = message;
@@ -141,17 +160,12 @@ void ConsentReviewWindow::buildUi() {
   m_tabs->addTab(consentPage, tr("Consent"));
 
   m_timer = new QTimer(this);
+  m_timer->setTimerType(Qt::PreciseTimer);
   m_timer->setInterval(kTickMs);
   connect(m_timer, &QTimer::timeout, this, &ConsentReviewWindow::tick);
-  connect(m_play, &QPushButton::clicked, this, [this] {
-    if (m_timer->isActive())
-      m_timer->stop();
-    else
-      m_timer->start();
-    m_play->setText(m_timer->isActive() ? tr("Pause") : tr("Play"));
-  });
+  connect(m_play, &QPushButton::clicked, this, [this] { play(!isPlaying()); });
   connect(m_speedBox, &QComboBox::currentIndexChanged, this,
-          [this](int i) { m_speed = m_speedBox->itemData(i).toDouble(); });
+          [this](int i) { setSpeed(m_speedBox->itemData(i).toDouble()); });
   connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
     if (v != m_frame)
       seekFrame(v);
@@ -171,6 +185,8 @@ void ConsentReviewWindow::buildUi() {
   connect(blur, &QPushButton::clicked, this, [this] {
     if (m_view->selection().isEmpty() || !blurBox(m_view->selection(), tr("blurred by the worker")))
       QMessageBox::warning(this, tr("Blur this"), tr("Drag a box on the picture first."));
+    else if (m_trackJob)
+      m_trackJob->showProgress(this, tr("Blur this"), tr("Following the box through the part…"));
   });
   connect(grant, &QPushButton::clicked, this, [this] {
     QStringList scopes;
@@ -219,64 +235,121 @@ bool ConsentReviewWindow::selectRecording(int row) {
   const auto &rec = m_recordings[static_cast<std::size_t>(row)];
   if (rec.id == m_currentId && m_video)
     return true;
+  play(false);
+  m_stripJob.reset();
+  m_trackJob.reset();
+  m_fetcher.reset();
   m_currentId = rec.id;
   m_video.reset();
   m_in.reset();
   m_out.reset();
+  m_shown = -1;
   m_markLabel->clear();
   m_strip->clear();
-  auto manifest = RecordingReader::read(m_store->absoluteFolder(rec));
-  if (!manifest) {
-    fail(QString::fromStdString(manifest.error()));
+  if (m_faces)
+    m_faces->setRecording(rec);
+  auto where = consent::recordingVideo(*m_store, rec);
+  if (!where) {
+    fail(QString::fromStdString(where.error()));
     return false;
   }
-  for (const auto &s : manifest->streams)
-    if (s.kind == StreamKind::Video) {
-      media::VideoSource::Options o;
-      o.timeOffsetNs = s.timeOffsetNs;
-      auto v = media::VideoSource::open(manifest->folder / s.path, o);
-      if (!v) {
-        fail(QString::fromStdString(v.error()));
-        return false;
-      }
-      m_video = v.takeValue();
-      break;
-    }
-  if (!m_video || m_video->frameCount() == 0)
+  m_videoRef = *where;
+  auto v = m_videoRef.open();
+  auto forFetcher = m_videoRef.open();
+  if (!v || !forFetcher) {
+    fail(QString::fromStdString(!v ? v.error() : forFetcher.error()));
     return false;
+  }
+  m_video = v.takeValue();
+  if (m_video->frameCount() == 0)
+    return false;
+  m_fetcher = std::make_unique<FrameFetcher>(forFetcher.takeValue(), kPlaybackCacheBytes);
+  connect(m_fetcher.get(), &FrameFetcher::frameReady, this, [this](qint64 index, const QImage &img, bool) {
+    // Newest wins; while playing, a late frame before the wanted one is still progress.
+    if (index == m_frame || (isPlaying() && index > m_shown && index < m_frame))
+      present(index, img);
+  });
+  connect(m_fetcher.get(), &FrameFetcher::decodeFailed, this,
+          [this](qint64, const QString &message) { fail(message); });
+  reloadRedactions();
   const std::int64_t n = m_video->frameCount();
-  m_slider->setRange(0, static_cast<int>(n - 1));
-  auto reds = m_store->redactions(rec.id);
-  for (int k = 0; k < kStripThumbs; ++k) {
-    const std::int64_t f = (n - 1) * k / std::max(1, kStripThumbs - 1);
-    auto frame = m_video->frame(f);
-    if (!frame)
-      continue;
-    QImage img = frame->image().copy();
-    if (reds)
-      img = consent::blurBoxes(img, consent::boxesAt(*reds, frame->ptsNs));
-    auto *item = new QListWidgetItem(
-        QIcon(QPixmap::fromImage(img.scaledToWidth(128))),
-        QString::number(static_cast<double>(frame->ptsNs - m_video->timeRange().begin) / 1e9, 'f', 1) + tr(" s"));
-    item->setData(Qt::UserRole, static_cast<qlonglong>(f));
-    m_strip->addItem(item);
+  {
+    const QSignalBlocker block(m_slider);
+    m_slider->setRange(0, static_cast<int>(n - 1));
   }
+  loadStrip();
   showFrame(0);
   return true;
 }
 
+void ConsentReviewWindow::reloadRedactions() {
+  m_redactions.clear();
+  if (auto reds = m_store->redactions(m_currentId); reds)
+    m_redactions = *reds;
+}
+
+void ConsentReviewWindow::loadStrip() {
+  // Thumbnails are decoded on a worker with its own reader, then blurred like the export would.
+  struct Thumb {
+    std::int64_t frame;
+    Timestamp pts;
+    QImage image;
+  };
+  auto thumbs = std::make_shared<std::vector<Thumb>>();
+  const auto ref = m_videoRef;
+  const auto reds = m_redactions;
+  const Timestamp begin = m_video->timeRange().begin;
+  m_stripJob = std::make_unique<BackgroundJob>(
+      [thumbs, ref, reds](const std::function<bool(double)> &progress) {
+        auto video = ref.open();
+        if (!video)
+          return;
+        const std::int64_t n = (*video)->frameCount();
+        for (int k = 0; k < kStripThumbs && n > 0; ++k) {
+          const std::int64_t f = (n - 1) * k / std::max(1, kStripThumbs - 1);
+          auto frame = (*video)->frame(f);
+          if (!frame)
+            continue;
+          QImage img = consent::blurBoxes(frame->image().copy(), consent::boxesAt(reds, frame->ptsNs));
+          thumbs->push_back({f, frame->ptsNs, img.scaledToWidth(128)});
+          if (!progress(double(k + 1) / kStripThumbs))
+            return;
+        }
+      },
+      [this, thumbs, begin](bool cancelled) {
+        if (cancelled)
+          return;
+        for (const auto &t : *thumbs) {
+          auto *item =
+              new QListWidgetItem(QIcon(QPixmap::fromImage(t.image)),
+                                  QString::number(static_cast<double>(t.pts - begin) / 1e9, 'f', 1) + tr(" s"));
+          item->setData(Qt::UserRole, static_cast<qlonglong>(t.frame));
+          m_strip->addItem(item);
+        }
+      });
+  m_stripJob->start();
+}
+
+void ConsentReviewWindow::present(std::int64_t frame, const QImage &image) {
+  m_shown = frame;
+  const Timestamp pts = m_video->ptsNs(frame);
+  const auto boxes = consent::boxesAt(m_redactions, pts);
+  m_view->setImage(boxes.empty() ? image : consent::blurBoxes(image, boxes));
+  emit frameShownChanged(frame);
+}
+
+const QImage &ConsentReviewWindow::shownImage() const {
+  return m_view->image();
+}
+
 void ConsentReviewWindow::showFrame(std::int64_t frame) {
-  if (!m_video)
+  if (!m_video || !m_fetcher)
     return;
   frame = std::clamp<std::int64_t>(frame, 0, m_video->frameCount() - 1);
-  auto f = m_video->frame(frame);
-  if (!f)
-    return;
   m_frame = frame;
-  QImage img = f->image().copy();
-  if (auto reds = m_store->redactions(m_currentId); reds)
-    img = consent::blurBoxes(img, consent::boxesAt(*reds, f->ptsNs));
-  m_view->setImage(img);
+  if (auto f = m_fetcher->cached(frame, true)) // boxes are drawn on full-size frames
+    present(frame, f->image);
+  m_fetcher->request(frame, isPlaying() ? 1 : 0); // decoded on the fetcher's thread
   const QSignalBlocker block(m_slider);
   m_slider->setValue(static_cast<int>(frame));
 }
@@ -285,26 +358,52 @@ bool ConsentReviewWindow::seekFrame(std::int64_t frame) {
   if (!m_video)
     return false;
   showFrame(frame);
+  if (isPlaying()) { // keep playing from the new place
+    m_playStartNs = m_video->ptsNs(m_frame);
+    m_playClock.restart();
+  }
   return m_frame == frame;
+}
+
+bool ConsentReviewWindow::isPlaying() const {
+  return m_timer && m_timer->isActive();
+}
+
+void ConsentReviewWindow::play(bool on) {
+  if (!m_timer)
+    return;
+  if (on && m_video) {
+    m_playStartNs = m_video->ptsNs(m_frame);
+    m_playClock.start();
+    m_timer->start();
+  } else {
+    m_timer->stop();
+  }
+  m_play->setText(isPlaying() ? tr("Pause") : tr("Play"));
 }
 
 void ConsentReviewWindow::setSpeed(double speed) {
   m_speed = std::clamp(speed, 0.25, 8.0);
+  if (isPlaying() && m_video) { // new speed from here on
+    m_playStartNs = m_video->ptsNs(m_frame);
+    m_playClock.restart();
+  }
 }
 
 void ConsentReviewWindow::tick() {
   if (!m_video)
     return;
-  // Advance by wall time x speed; at 8x frames are skipped rather than decoded late.
-  const Timestamp now = m_video->ptsNs(m_frame);
-  const Timestamp target = now + static_cast<Timestamp>(kTickMs * 1e6 * m_speed);
-  const std::int64_t next = std::max<std::int64_t>(m_frame + 1, m_video->indexAt(target));
-  if (next >= m_video->frameCount()) {
-    m_timer->stop();
-    m_play->setText(tr("Play"));
+  // The playhead follows wall time x speed; frames that are not decoded in time are skipped, so 8x
+  // never makes the GUI wait for the decoder.
+  const Timestamp target =
+      m_playStartNs + static_cast<Timestamp>(static_cast<double>(m_playClock.nsecsElapsed()) * m_speed);
+  const std::int64_t next = std::max<std::int64_t>(m_frame, m_video->indexAt(target));
+  if (target >= m_video->timeRange().end || next >= m_video->frameCount()) {
+    play(false);
     return;
   }
-  showFrame(next);
+  if (next != m_frame)
+    showFrame(next);
 }
 
 void ConsentReviewWindow::markIn() {
@@ -339,35 +438,70 @@ bool ConsentReviewWindow::removeMarkedPart(const QString &reason) {
   m_in.reset();
   m_out.reset();
   m_markLabel->clear();
+  reloadRedactions();
   refreshSummary();
   emit redactionsChanged();
   return true;
 }
 
 bool ConsentReviewWindow::blurBox(const QRectF &box, const QString &reason) {
-  if (!m_store || !m_video || box.isEmpty())
+  if (!m_store || !m_video || box.isEmpty() || isTracking())
     return false;
-  project::Redaction r;
-  r.recordingId = m_currentId;
-  // Over the marked part if there is one, else the whole recording (the worker cannot track a box).
-  r.startNs = m_in.value_or(m_video->timeRange().begin);
-  r.endNs = m_out.value_or(m_video->timeRange().end);
-  if (r.endNs <= r.startNs)
-    return false;
-  r.streams = {"video"};
-  r.boxes.push_back({box.x(), box.y(), box.width(), box.height()});
-  r.reason = reason.toStdString();
-  r.author = m_workerId;
-  auto added = m_store->addRedaction(r);
-  if (!added) {
-    fail(QString::fromStdString(added.error()));
-    return false;
-  }
-  m_view->clearSelection();
-  showFrame(m_frame);
-  refreshSummary();
-  emit redactionsChanged();
+  const std::int64_t n = m_video->frameCount();
+  // Over the marked part if there is one, else the whole recording; the box was drawn on this frame.
+  const std::int64_t first = m_in ? std::max<std::int64_t>(0, m_video->indexAt(*m_in)) : 0;
+  const std::int64_t last = m_out ? std::max<std::int64_t>(first, m_video->indexAt(*m_out - 1)) : n - 1;
+  const std::int64_t drawn = std::clamp(m_frame, first, last);
+  const Timestamp end = last + 1 < n ? m_video->ptsNs(last + 1) : m_video->timeRange().end;
+  const project::RedactionBox start{box.x(), box.y(), box.width(), box.height()};
+  auto result = std::make_shared<std::optional<Result<consent::BoxTrackResult>>>();
+  const auto ref = m_videoRef;
+  const project::Id recordingId = m_currentId;
+  const std::string why = reason.toStdString();
+  m_trackJob = std::make_unique<BackgroundJob>(
+      [result, ref, first, last, drawn, start](const std::function<bool(double)> &progress) {
+        auto video = ref.open();
+        if (!video) {
+          *result = Result<consent::BoxTrackResult>::failure(video.error());
+          return;
+        }
+        *result = consent::trackBox(**video, first, last, drawn, start, progress);
+      },
+      [this, result, recordingId, end, why](bool cancelled) {
+        bool stored = false;
+        if (!cancelled && result->has_value() && (*result)->ok() && !(**result)->cancelled) {
+          project::Redaction r = consent::boxTrackRedaction(recordingId, ***result, end, why);
+          r.author = m_workerId;
+          if (auto added = m_store->addRedaction(r); added) {
+            stored = true;
+            m_in.reset();
+            m_out.reset();
+            m_markLabel->clear();
+            m_view->clearSelection();
+            reloadRedactions();
+            m_shown = -1;
+            showFrame(m_frame);
+            refreshSummary();
+            emit redactionsChanged();
+          } else {
+            fail(QString::fromStdString(added.error()));
+          }
+        } else if (result->has_value() && !(*result)->ok()) {
+          fail(QString::fromStdString((*result)->error()));
+        }
+        emit trackingFinished(stored);
+      });
+  m_trackJob->start();
   return true;
+}
+
+bool ConsentReviewWindow::isTracking() const {
+  return m_trackJob && m_trackJob->isRunning();
+}
+
+void ConsentReviewWindow::cancelTracking() {
+  if (m_trackJob)
+    m_trackJob->cancel();
 }
 
 bool ConsentReviewWindow::recordConsent(const QStringList &scopes, const QString &fullName) {
@@ -436,6 +570,55 @@ int runConsentReview(const QString &projectPath, const QString &workerId) {
   w.resize(1280, 800);
   w.show();
   return QApplication::exec();
+}
+
+void openConsentReviewFromMenu(QWidget *parent, const QString &projectPath, std::function<void()> onClosed) {
+  // Every early return hands control back (the caller may have closed its project for us).
+  auto finished = std::make_shared<std::function<void()>>(std::move(onClosed));
+  auto done = [finished] {
+    if (*finished)
+      (*finished)();
+  };
+  const QString path = !projectPath.isEmpty()
+                           ? projectPath
+                           : QFileDialog::getOpenFileName(parent, QObject::tr("Consent review: choose the project"), {},
+                                                          QObject::tr("Tacit projects (*.tacit)"));
+  if (path.isEmpty())
+    return done();
+  project::ProjectOpenOptions oo;
+  oo.readOnly = true;
+  auto store = project::ProjectStore::open(path.toStdString(), oo);
+  if (!store) {
+    QMessageBox::warning(parent, QObject::tr("Consent review"), QString::fromStdString(store.error()));
+    return done();
+  }
+  QStringList workers;
+  if (auto recs = (*store)->recordings(); recs)
+    for (const auto &r : *recs)
+      if (!r.workerId.empty() && !workers.contains(QString::fromStdString(r.workerId)))
+        workers << QString::fromStdString(r.workerId);
+  store->reset(); // the review window opens it for writing
+  if (workers.isEmpty()) {
+    QMessageBox::information(parent, QObject::tr("Consent review"),
+                             QObject::tr("No recording in this project names a worker."));
+    return done();
+  }
+  bool ok = false;
+  const QString worker = QInputDialog::getItem(parent, QObject::tr("Consent review"),
+                                               QObject::tr("Whose recordings are reviewed?"), workers, 0, false, &ok);
+  if (!ok)
+    return done();
+  auto *w = new ConsentReviewWindow(path, worker);
+  if (!w->isOpen()) {
+    QMessageBox::warning(parent, QObject::tr("Consent review"), w->errorText());
+    delete w;
+    return done();
+  }
+  w->setAttribute(Qt::WA_DeleteOnClose);
+  QObject::connect(w, &QObject::destroyed, parent, done);
+  w->setWindowModality(Qt::ApplicationModal); // locked: the operator view waits until the worker is done
+  w->resize(1280, 800);
+  w->show();
 }
 
 } // namespace tacit

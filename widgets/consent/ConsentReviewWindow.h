@@ -3,12 +3,20 @@
 // Only their recordings, a big thumbnail strip, playback up to 8x, "Remove this part" (mark in/out),
 // "Blur this" (drag a box on the picture), a summary page (what is kept/removed/blurred and where the
 // data went) and consent: scopes + typed full-name signature + date.
-// Decoding happens on the GUI thread with one VideoSource per open recording (small review videos);
-// no SQL here: everything goes through ProjectStore / core/consent.
+// Decoding happens on worker threads: playback through a FrameFetcher (up to 8x, audio is never played
+// in this mode), thumbnails, box tracking ("Blur this" follows the box through the marked part with
+// OpenCV's MIL tracker) and face detection (Faces page) through BackgroundJob with progress and Cancel.
+// The GUI thread keeps a VideoSource only for frame times. This mode is the only writer of a worker's
+// redactions and consent (operators see them read-only). No SQL here: everything goes through
+// ProjectStore / core/consent.
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <optional>
 
+#include <QElapsedTimer>
+
+#include "core/consent/RecordingVideo.h"
 #include "core/media/VideoSource.h"
 #include "core/project/ProjectStore.h"
 
@@ -26,7 +34,10 @@ class QTimer;
 
 namespace tacit {
 
+class BackgroundJob;
+class FaceQaPanel;
 class FrameBoxView;
+class FrameFetcher;
 
 class ConsentReviewWindow : public QWidget {
   Q_OBJECT
@@ -46,7 +57,19 @@ public:
   void markIn();
   void markOut();
   bool removeMarkedPart(const QString &reason);
+  // Starts tracking the box (drawn on the current frame) over the marked part (or the whole recording);
+  // the tracked box is stored when the worker thread finishes (redactionsChanged). False if it cannot start.
   bool blurBox(const QRectF &normalisedBox, const QString &reason);
+  bool isTracking() const;
+  void cancelTracking();
+  // Frame shown in the picture (decoded asynchronously) and the wanted one.
+  std::int64_t currentFrame() const { return m_frame; }
+  bool frameShown() const { return m_shown == m_frame; }
+  const QImage &shownImage() const;
+  bool isPlaying() const;
+  void play(bool on);
+  FaceQaPanel *faceQa() const { return m_faces; }
+  QTabWidget *tabs() const { return m_tabs; }
   bool recordConsent(const QStringList &scopes, const QString &fullName);
   bool withdrawConsent(const QString &fullName);
   void setSpeed(double speed);
@@ -54,12 +77,17 @@ public:
 
 signals:
   void redactionsChanged();
+  void trackingFinished(bool stored);
+  void frameShownChanged(std::int64_t frame);
 
 private:
   void buildUi();
   void loadRecordings();
   void refreshSummary();
   void showFrame(std::int64_t frame);
+  void present(std::int64_t frame, const QImage &image);
+  void loadStrip();
+  void reloadRedactions();
   void tick();
   void fail(const QString &message);
 
@@ -68,8 +96,14 @@ private:
   QString m_error;
   std::vector<project::RecordingRecord> m_recordings;
   project::Id m_currentId = 0;
-  std::unique_ptr<media::VideoSource> m_video;
-  std::int64_t m_frame = 0;
+  consent::RecordingVideo m_videoRef;
+  std::unique_ptr<media::VideoSource> m_video; // frame times only (GUI thread never decodes)
+  std::unique_ptr<FrameFetcher> m_fetcher;
+  std::unique_ptr<BackgroundJob> m_stripJob, m_trackJob;
+  std::vector<project::Redaction> m_redactions; // of the current recording
+  std::int64_t m_frame = 0, m_shown = -1;
+  QElapsedTimer m_playClock;
+  Timestamp m_playStartNs = 0;
   std::optional<Timestamp> m_in, m_out;
   double m_speed = 1.0;
 
@@ -87,10 +121,16 @@ private:
   QLineEdit *m_name = nullptr;
   QDateEdit *m_date = nullptr;
   QLabel *m_consentState = nullptr;
+  FaceQaPanel *m_faces = nullptr;
 };
 
 // Registers nothing global: the GUI main calls this for `tacit --consent-review P.tacit --worker ID`.
 // Returns the application exit code.
 int runConsentReview(const QString &projectPath, const QString &workerId);
+// The operator's menu entry: pick a project and a worker, then the window is locked into the consent
+// review (application-modal) until it is closed. `projectPath` skips the file picker (the project the
+// operator has open, which the caller must close first so the review can write); `onClosed` runs when
+// the review window goes away (or the review could not start), e.g. to reopen that project.
+void openConsentReviewFromMenu(QWidget *parent, const QString &projectPath = {}, std::function<void()> onClosed = {});
 
 } // namespace tacit

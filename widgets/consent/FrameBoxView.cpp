@@ -15,6 +15,11 @@ void FrameBoxView::setImage(const QImage &image) {
   update();
 }
 
+void FrameBoxView::setMarks(std::vector<Marked> marks) {
+  m_marks = std::move(marks);
+  update();
+}
+
 void FrameBoxView::clearSelection() {
   m_selection = {};
   update();
@@ -41,6 +46,11 @@ void FrameBoxView::paintEvent(QPaintEvent *) {
   const QRectF r = imageRect();
   if (!m_image.isNull())
     p.drawImage(r, m_image);
+  for (const auto &m : m_marks) {
+    p.setPen(QPen(m.colour, m.current ? 4 : 2));
+    p.drawRect(QRectF(r.x() + m.box.x() * r.width(), r.y() + m.box.y() * r.height(), m.box.width() * r.width(),
+                      m.box.height() * r.height()));
+  }
   if (!m_selection.isEmpty()) {
     p.setPen(QPen(Qt::yellow, 2, Qt::DashLine));
     p.drawRect(QRectF(r.x() + m_selection.x() * r.width(), r.y() + m_selection.y() * r.height(),

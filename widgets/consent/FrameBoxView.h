@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QRectF>
 #include <QWidget>
+#include <vector>
 
 namespace tacit {
 
@@ -14,6 +15,14 @@ public:
   const QImage &image() const { return m_image; }
   QRectF selection() const { return m_selection; } // normalised 0..1, empty when none
   void clearSelection();
+  // Boxes drawn over the picture (face QA): normalised rectangles with a colour; `current` is thicker.
+  struct Marked {
+    QRectF box;
+    QColor colour;
+    bool current = false;
+  };
+  void setMarks(std::vector<Marked> marks);
+  const std::vector<Marked> &marks() const { return m_marks; }
   QSize sizeHint() const override { return {640, 480}; }
 
 signals:
@@ -30,6 +39,7 @@ private:
   QPointF toNormalised(const QPointF &p) const;
   QImage m_image;
   QRectF m_selection;
+  std::vector<Marked> m_marks;
   QPointF m_anchor;
   bool m_dragging = false;
 };

@@ -1,5 +1,7 @@
 #include "widgets/plot/PlotSource.h"
 
+#include <limits>
+
 namespace tacit {
 
 std::vector<QColor> PlotSource::channelColors() const {
@@ -29,11 +31,26 @@ TimeRange SeriesPlotSource::timeRange() const {
   return {r.begin + off, r.end + off};
 }
 
+void SeriesPlotSource::setBlanked(std::vector<TimeRange> deviceSpans, Timestamp deviceOffset) {
+  for (auto &s : deviceSpans)
+    s = {s.begin - deviceOffset, s.end - deviceOffset};
+  m_blanked = std::move(deviceSpans);
+}
+
 series::SeriesWindow SeriesPlotSource::window(TimeRange range, std::size_t maxPoints) const {
   if (!m_series || m_series->empty())
     return {};
   const Timestamp off = m_offset ? m_offset() : 0;
   series::SeriesWindow w = m_series->windowQuery({range.begin - off, range.end - off}, maxPoints, m_channels);
+  for (std::size_t b = 0; b < w.bucketCount() && !m_blanked.empty(); ++b) {
+    const TimeRange bucket{w.begin[b], w.end[b] + 1};
+    for (const auto &span : m_blanked)
+      if (span.overlaps(bucket)) {
+        for (std::size_t r = 0; r < w.min.size(); ++r)
+          w.min[r][b] = w.max[r][b] = std::numeric_limits<float>::quiet_NaN();
+        break;
+      }
+  }
   if (off != 0) {
     for (auto &t : w.begin)
       t += off;

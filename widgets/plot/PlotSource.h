@@ -36,6 +36,9 @@ public:
   QStringList channelNames() const override { return m_names; }
   std::vector<QColor> channelColors() const override;
   void setColors(std::vector<QColor> colors) { m_colors = std::move(colors); }
+  // Spans (in the series' device time: file time + manifest offset `deviceOffset`) whose buckets
+  // are returned as NaN, i.e. drawn as gaps: redacted data is not shown to operators.
+  void setBlanked(std::vector<TimeRange> deviceSpans, Timestamp deviceOffset);
   TimeRange timeRange() const override;
   series::SeriesWindow window(TimeRange globalRange, std::size_t maxPoints) const override;
 
@@ -46,6 +49,7 @@ private:
   QStringList m_names;
   std::vector<QColor> m_colors;
   std::function<Timestamp()> m_offset;
+  std::vector<TimeRange> m_blanked; // file time
 };
 
 } // namespace tacit

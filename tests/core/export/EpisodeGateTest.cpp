@@ -93,7 +93,7 @@ private slots:
 
   void redactionSplitsTheEpisode() {
     auto in = baseInput();
-    in.redactions.push_back({7, 1, {14 * S, 15 * S}, false});
+    in.redactions.push_back({7, 1, {14 * S, 15 * S}, false, {}});
     const auto r = evaluateGate(in, {});
     const auto &c = r.candidates[0];
     QVERIFY2(c.included(), reasons(c).c_str());
@@ -106,7 +106,7 @@ private slots:
 
   void redactionDropsTheEpisodeByOption() {
     auto in = baseInput();
-    in.redactions.push_back({7, 1, {14 * S, 15 * S}, false});
+    in.redactions.push_back({7, 1, {14 * S, 15 * S}, false, {}});
     GateOptions opt;
     opt.redactionPolicy = RedactionPolicy::Drop;
     const auto r = evaluateGate(in, opt);
@@ -116,7 +116,7 @@ private slots:
 
   void redactionCoveringAlmostEverythingExcludes() {
     auto in = baseInput();
-    in.redactions.push_back({8, 1, {9 * S, 19 * S + 800 * tacit::kNsPerMs}, false});
+    in.redactions.push_back({8, 1, {9 * S, 19 * S + 800 * tacit::kNsPerMs}, false, {}});
     const auto r = evaluateGate(in, {});
     QCOMPARE(r.candidates[0].reasons, std::vector<std::string>{"redaction #8 leaves no part of at least 500000000 ns"});
     QCOMPARE(int(r.candidates[0].notes.size()), 1); // the 200 ms piece is named
@@ -124,8 +124,8 @@ private slots:
 
   void spatialRedactionDoesNotCutButIsRecorded() {
     auto in = baseInput();
-    in.redactions.push_back({9, 1, {12 * S, 13 * S}, true});
-    in.redactions.push_back({10, 1, {50 * S, 51 * S}, false}); // elsewhere: irrelevant
+    in.redactions.push_back({9, 1, {12 * S, 13 * S}, true, {}});
+    in.redactions.push_back({10, 1, {50 * S, 51 * S}, false, {}}); // elsewhere: irrelevant
     const auto eps = evaluateGate(in, {}).episodes();
     QCOMPARE(int(eps.size()), 1);
     QCOMPARE(eps[0].range, (tacit::TimeRange{10 * S, 20 * S}));
@@ -152,7 +152,7 @@ private slots:
 
   void flagOnOnePieceDropsOnlyThatPiece() {
     auto in = baseInput();
-    in.redactions.push_back({7, 1, {14 * S, 15 * S}, false});
+    in.redactions.push_back({7, 1, {14 * S, 15 * S}, false, {}});
     in.flags.push_back({21, 1, "occlusion", 3, false, {16 * S, 17 * S}});
     const auto r = evaluateGate(in, {});
     QVERIFY(r.candidates[0].included());

@@ -1,0 +1,96 @@
+#pragma once
+// Face QA in the consent review mode (DESIGN §7): "Find faces" runs the detector on a worker thread
+// with progress and Cancel; then the reviewer steps "Next detection" / "Next low-confidence" and
+// accepts, rejects, adjusts (drag a new box over the current face) or adds boxes (drag a box where the
+// detector missed a face). "Save" stores the accepted tracks as blur redactions and the QA record
+// (who, when, frames checked/reviewed, decisions) in the project; exports blur accepted boxes only.
+// Frames are decoded by a FrameFetcher (worker thread); the GUI thread never decodes.
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+#include "core/consent/FaceQa.h"
+#include "core/project/ProjectStore.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace tacit {
+
+class BackgroundJob;
+class FrameBoxView;
+class FrameFetcher;
+
+class FaceQaPanel : public QWidget {
+  Q_OBJECT
+public:
+  // `reviewer` is recorded as who did the QA. The store must outlive the panel.
+  FaceQaPanel(project::ProjectStore &store, QString reviewer, QWidget *parent = nullptr);
+  ~FaceQaPanel() override;
+
+  // Switches to a recording (drops an unsaved QA session). False if its video cannot be opened.
+  bool setRecording(const project::RecordingRecord &recording);
+  project::Id recordingId() const { return m_recording.id; }
+
+  // The verbs behind the buttons (tests call them directly).
+  bool startDetection();
+  bool isDetecting() const;
+  void cancelDetection();
+  // Test seam: use these detections instead of running the detector.
+  void setDetections(const consent::VideoFaceResult &faces, int every);
+  const consent::FaceQaSession &session() const { return m_qa; }
+  bool hasSession() const { return m_hasSession; }
+  bool nextDetection();
+  bool nextLowConfidence();
+  std::optional<std::size_t> currentTrack() const { return m_track; }
+  std::int64_t currentFrame() const { return m_frame; }
+  bool acceptCurrent();
+  bool rejectCurrent();
+  bool adjustCurrent(const QRectF &normalisedBox);
+  bool addBox(const QRectF &normalisedBox);
+  void acceptRemaining();
+  // Stores accepted tracks + the QA record; returns false (errorText) on failure.
+  bool save();
+  QString errorText() const { return m_error; }
+  QString statusText() const;
+  double lowConfidence() const { return m_low; }
+  // The frame shown now (with the QA boxes drawn) and whether it is decoded yet.
+  bool frameShown() const { return m_shownFrame == m_frame; }
+
+signals:
+  void detectionFinished(bool ok);
+  void saved(const consent::FaceQaRecord &record);
+  void frameChanged(std::int64_t frame);
+
+private:
+  void buildUi();
+  void goToStop(std::size_t stop);
+  void showFrame(std::int64_t frame);
+  void refreshMarks();
+  void refreshStatus();
+  cv::Rect toPixels(const QRectF &normalised) const;
+
+  project::ProjectStore &m_store;
+  QString m_reviewer;
+  project::RecordingRecord m_recording;
+  std::filesystem::path m_videoPath;
+  Timestamp m_videoOffset = 0;
+  std::vector<Timestamp> m_times; // frame times (device ns)
+  Timestamp m_endNs = 0;
+  std::unique_ptr<FrameFetcher> m_fetcher;
+  std::unique_ptr<BackgroundJob> m_job;
+  consent::FaceQaSession m_qa;
+  bool m_hasSession = false;
+  std::optional<std::size_t> m_track;
+  std::int64_t m_frame = 0, m_shownFrame = -1;
+  double m_low = 0.5;
+  QString m_error;
+
+  FrameBoxView *m_view = nullptr;
+  QLabel *m_status = nullptr;
+  QProgressBar *m_progress = nullptr;
+  QPushButton *m_find = nullptr, *m_cancel = nullptr;
+};
+
+} // namespace tacit
