@@ -379,6 +379,26 @@ private slots:
              QStringLiteral("granted: model_training"));
   }
 
+  // A recording opened from the project shows the worker's redactions in the operator views.
+  void openedRecordingCarriesItsRedactions() {
+    const Id rec = session()->currentRecordingId();
+    QVERIFY(rec != 0);
+    QVERIFY(m_window->session());
+    QVERIFY(m_window->session()->redactions().empty());
+    project::Redaction r;
+    r.recordingId = rec;
+    const TimeRange range = m_window->session()->recording().range;
+    r.startNs = range.end - 100'000'000; // the last 100 ms, IMU only: nothing else in this test changes
+    r.endNs = range.end;
+    r.streams = {"imu"};
+    r.reason = "test";
+    QVERIFY(session()->store().addRedaction(r).ok());
+    QVERIFY(projects().openRecording(rec)); // already in the views: applied at once, else after loading
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->session() ? m_window->session()->redactions().size() : 0, std::size_t(1),
+                              30000);
+    QCOMPARE(m_window->session()->redactions()[0].streams, std::vector<std::string>{"imu"});
+  }
+
   void secondWindowOpensReadOnly() {
     MainWindow::Options o;
     o.restoreSettings = false;
