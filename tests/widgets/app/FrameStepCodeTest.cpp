@@ -3,6 +3,7 @@
 // the VideoView shows, not only the frame index the session reports. Covers continuing a decode
 // forward (1 -> 11 -> 21), long jumps (PgDn), stepping back (Left, PgUp) and Home/End.
 #include "tests/widgets/GuiTestSupport.h"
+#include "tests/widgets/MainWindowFixture.h"
 
 #include <QSignalSpy>
 
@@ -42,18 +43,8 @@ private slots:
     QString error;
     const QString path = guitest::makeSample(m_dir, &error, 10.0); // 300 frames at 30 fps
     QVERIFY2(!path.isEmpty(), qPrintable(error));
-    MainWindow::Options o;
-    o.restoreSettings = false;
-    m_window = std::make_unique<MainWindow>(o);
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QSignalSpy opened(m_window.get(), &MainWindow::recordingOpened);
-    QVERIFY(m_window->openPath(path));
-    QVERIFY(opened.wait(30000));
-    QVERIFY(waitSettled());
+    m_window = guitest::openInWindow(path, &error, guitest::Focus::Active);
+    QVERIFY2(m_window, qPrintable(error));
     QCOMPARE(m_window->session()->frameCount(), qint64(300));
     QCOMPARE(shownCode(), qint64(0));
   }

@@ -2,6 +2,7 @@
 // stepping through the action registry lands on the expected FrameCode, typed frame numbers, the 3D
 // view shows both hand colours, the plot cursor follows the playhead, offsets shift the views.
 #include "tests/widgets/GuiTestSupport.h"
+#include "tests/widgets/MainWindowFixture.h"
 
 #include <QDockWidget>
 #include <QLineEdit>
@@ -43,16 +44,8 @@ private slots:
     QString error;
     m_path = guitest::makeSample(m_dir, &error);
     QVERIFY2(!m_path.isEmpty(), qPrintable(error));
-    MainWindow::Options o;
-    o.restoreSettings = false;
-    m_window = std::make_unique<MainWindow>(o);
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy opened(m_window.get(), &MainWindow::recordingOpened);
-    QVERIFY(m_window->openPath(m_path));
-    QVERIFY(opened.wait(20000));
-    QVERIFY(waitSettled());
+    m_window = guitest::openInWindow(m_path, &error);
+    QVERIFY2(m_window, qPrintable(error));
   }
 
   void cleanupTestCase() {

@@ -2,6 +2,7 @@
 // go through the shortcut map and ActionRegistry like a real key press): Space, Left/Right,
 // Shift+Left/Right, PgUp/PgDn, J/K/L (repeated L/J faster), Home/End, Ctrl+= / Ctrl+- and F.
 #include "tests/widgets/GuiTestSupport.h"
+#include "tests/widgets/MainWindowFixture.h"
 
 #include <QSignalSpy>
 
@@ -37,18 +38,8 @@ private slots:
     QString error;
     const QString path = guitest::makeSample(m_dir, &error, 8.0); // 240 frames
     QVERIFY2(!path.isEmpty(), qPrintable(error));
-    MainWindow::Options o;
-    o.restoreSettings = false;
-    m_window = std::make_unique<MainWindow>(o);
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QSignalSpy opened(m_window.get(), &MainWindow::recordingOpened);
-    QVERIFY(m_window->openPath(path));
-    QVERIFY(opened.wait(30000));
-    QVERIFY(QTest::qWaitFor([&] { return session() && session()->framesSettled(); }, 15000));
+    m_window = guitest::openInWindow(path, &error, guitest::Focus::Active);
+    QVERIFY2(m_window, qPrintable(error));
   }
 
   void cleanupTestCase() {

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include "../GuiTestSupport.h"
+#include "../MainWindowFixture.h"
 #include "core/sample/FrameCode.h"
 #include "widgets/app/MainWindow.h"
 #include "widgets/app/RecordingSession.h"
@@ -54,16 +55,8 @@ private slots:
     QString error;
     const QString path = guitest::makeSample(m_dir, &error);
     QVERIFY2(!path.isEmpty(), qPrintable(error));
-    MainWindow::Options o;
-    o.restoreSettings = false;
-    m_window = std::make_unique<MainWindow>(o);
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy opened(m_window.get(), &MainWindow::recordingOpened);
-    QVERIFY(m_window->openPath(path));
-    QVERIFY(opened.wait(20000));
-    QVERIFY(m_window->session());
+    m_window = guitest::openInWindow(path, &error);
+    QVERIFY2(m_window, qPrintable(error));
   }
 
   void cleanupTestCase() {
