@@ -46,4 +46,9 @@ function(tacit_add_test name)
   endif()
   set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${_labels}"
     ENVIRONMENT "TACIT_TEST_TMP=${CMAKE_BINARY_DIR}/test-tmp")
+  if(ARG_GUI)
+    # All GUI tests share one X server (scripts/test.sh): a window shown by a test running in parallel
+    # takes keyboard activation, and window shortcuts then stop reaching the other test's window.
+    set_tests_properties(${name} PROPERTIES RESOURCE_LOCK x-display)
+  endif()
 endfunction()
