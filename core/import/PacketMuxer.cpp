@@ -9,12 +9,6 @@ extern "C" {
 
 namespace tacit::import {
 
-static std::string avErr(int code) {
-  char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
-  av_strerror(code, buf, sizeof buf);
-  return buf;
-}
-
 struct PacketMuxer::Impl {
   AVFormatContext *fmt = nullptr;
   AVStream *stream = nullptr;
@@ -43,7 +37,7 @@ Result<std::unique_ptr<PacketMuxer>> PacketMuxer::create(const std::filesystem::
   m.name = path.filename().string();
   int rc = avformat_alloc_output_context2(&m.fmt, nullptr, nullptr, path.c_str());
   if (rc < 0 || !m.fmt)
-    return R::failure(m.name + ": cannot create container: " + avErr(rc));
+    return R::failure(m.name + ": cannot create container: " + media::avErrorText(rc));
   m.stream = avformat_new_stream(m.fmt, nullptr);
   m.pkt = av_packet_alloc();
   if (!m.stream || !m.pkt)
@@ -63,13 +57,13 @@ Result<std::unique_ptr<PacketMuxer>> PacketMuxer::create(const std::filesystem::
     rc = avio_open(&m.fmt->pb, path.c_str(), AVIO_FLAG_WRITE);
     if (rc < 0) {
       av_dict_free(&opts);
-      return R::failure(m.name + ": cannot write: " + avErr(rc));
+      return R::failure(m.name + ": cannot write: " + media::avErrorText(rc));
     }
   }
   rc = avformat_write_header(m.fmt, &opts);
   av_dict_free(&opts);
   if (rc < 0)
-    return R::failure(m.name + ": cannot write the container header: " + avErr(rc));
+    return R::failure(m.name + ": cannot write the container header: " + media::avErrorText(rc));
   m.headerWritten = true;
   return mux;
 }
@@ -91,7 +85,7 @@ Status PacketMuxer::write(const std::vector<std::uint8_t> &picture, std::int64_t
     m->pkt->flags |= AV_PKT_FLAG_KEY;
   int rc = av_interleaved_write_frame(m->fmt, m->pkt);
   if (rc < 0)
-    return Status::failure(m->name + ": cannot write picture: " + avErr(rc));
+    return Status::failure(m->name + ": cannot write picture: " + media::avErrorText(rc));
   m_lastPts = ptsUs;
   ++m_count;
   return okStatus();
@@ -103,7 +97,7 @@ Status PacketMuxer::finish() {
   m->finished = true;
   int rc = av_write_trailer(m->fmt);
   if (rc < 0)
-    return Status::failure(m->name + ": cannot finish the container: " + avErr(rc));
+    return Status::failure(m->name + ": cannot finish the container: " + media::avErrorText(rc));
   if (m->fmt->pb)
     avio_closep(&m->fmt->pb);
   return okStatus();

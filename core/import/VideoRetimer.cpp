@@ -14,12 +14,6 @@ namespace tacit::import {
 
 namespace {
 
-std::string avErr(int code) {
-  char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
-  av_strerror(code, buf, sizeof buf);
-  return buf;
-}
-
 struct Input {
   AVFormatContext *ctx = nullptr;
   ~Input() { avformat_close_input(&ctx); }
@@ -42,7 +36,7 @@ Result<bool> hasNoContainerTimestamps(const std::filesystem::path &path) {
   Input in;
   int rc = avformat_open_input(&in.ctx, path.c_str(), nullptr, nullptr);
   if (rc < 0)
-    return Result<bool>::failure(path.filename().string() + ": cannot open: " + avErr(rc));
+    return Result<bool>::failure(path.filename().string() + ": cannot open: " + media::avErrorText(rc));
   const char *name = in.ctx->iformat->name;
   for (const char *raw : {"h264", "hevc", "mjpeg", "m4v", "mpegvideo", "h263", "av1", "obu", "vvc", "cavsvideo"})
     if (std::strcmp(name, raw) == 0)
@@ -59,14 +53,14 @@ Result<std::int64_t> retimeVideo(const std::filesystem::path &source, const std:
   Input in;
   int rc = avformat_open_input(&in.ctx, source.c_str(), nullptr, nullptr);
   if (rc < 0 || (rc = avformat_find_stream_info(in.ctx, nullptr)) < 0)
-    return R::failure(name + ": cannot open: " + avErr(rc));
+    return R::failure(name + ": cannot open: " + media::avErrorText(rc));
   int vs = av_find_best_stream(in.ctx, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
   if (vs < 0)
     return R::failure(name + ": no video stream");
   Output out;
   rc = avformat_alloc_output_context2(&out.ctx, nullptr, "matroska", target.c_str());
   if (rc < 0)
-    return R::failure(target.filename().string() + ": cannot create: " + avErr(rc));
+    return R::failure(target.filename().string() + ": cannot create: " + media::avErrorText(rc));
   AVStream *os = avformat_new_stream(out.ctx, nullptr);
   avcodec_parameters_copy(os->codecpar, in.ctx->streams[vs]->codecpar);
   os->codecpar->codec_tag = 0;
@@ -75,7 +69,7 @@ Result<std::int64_t> retimeVideo(const std::filesystem::path &source, const std:
   os->time_base = frameTb;
   if ((rc = avio_open(&out.ctx->pb, target.c_str(), AVIO_FLAG_WRITE)) < 0 ||
       (rc = avformat_write_header(out.ctx, nullptr)) < 0)
-    return R::failure(target.filename().string() + ": cannot write: " + avErr(rc));
+    return R::failure(target.filename().string() + ": cannot write: " + media::avErrorText(rc));
   AVPacket *pkt = av_packet_alloc();
   std::int64_t count = 0;
   while ((rc = av_read_frame(in.ctx, pkt)) >= 0) {
@@ -86,7 +80,7 @@ Result<std::int64_t> retimeVideo(const std::filesystem::path &source, const std:
       pkt->pos = -1;
       if ((rc = av_interleaved_write_frame(out.ctx, pkt)) < 0) {
         av_packet_free(&pkt);
-        return R::failure(target.filename().string() + ": cannot write: " + avErr(rc));
+        return R::failure(target.filename().string() + ": cannot write: " + media::avErrorText(rc));
       }
       ++count;
     }
@@ -94,7 +88,7 @@ Result<std::int64_t> retimeVideo(const std::filesystem::path &source, const std:
   }
   av_packet_free(&pkt);
   if ((rc = av_write_trailer(out.ctx)) < 0)
-    return R::failure(target.filename().string() + ": cannot finish: " + avErr(rc));
+    return R::failure(target.filename().string() + ": cannot finish: " + media::avErrorText(rc));
   if (count == 0)
     return R::failure(name + ": no video pictures");
   return count;

@@ -1,5 +1,7 @@
 #include "core/media/VideoConcatenator.h"
 
+#include "core/media/FfmpegUtil.h"
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -11,12 +13,6 @@ extern "C" {
 namespace tacit::media {
 
 namespace {
-std::string avError(int code) {
-  char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
-  av_strerror(code, buf, sizeof buf);
-  return buf;
-}
-
 struct InputCloser {
   AVFormatContext *ctx = nullptr;
   ~InputCloser() { avformat_close_input(&ctx); }
@@ -50,7 +46,7 @@ VideoConcatenator::~VideoConcatenator() = default;
 Result<std::int64_t> VideoConcatenator::append(const std::filesystem::path &file) {
   using R = Result<std::int64_t>;
   auto fail = [](const std::filesystem::path &p, const std::string &what, int rc) {
-    return R::failure(p.string() + ": " + what + (rc < 0 ? ": " + avError(rc) : std::string()));
+    return R::failure(p.string() + ": " + what + (rc < 0 ? ": " + avErrorText(rc) : std::string()));
   };
   if (d->finished)
     return R::failure(m_path.string() + ": already finished");
@@ -128,10 +124,10 @@ Status VideoConcatenator::finish() {
   d->finished = true;
   int rc = av_write_trailer(d->out);
   if (rc < 0)
-    return Status::failure(m_path.string() + ": cannot finish MP4 (disk full?): " + avError(rc));
+    return Status::failure(m_path.string() + ": cannot finish MP4 (disk full?): " + avErrorText(rc));
   rc = avio_closep(&d->out->pb);
   if (rc < 0)
-    return Status::failure(m_path.string() + ": cannot close file (disk full?): " + avError(rc));
+    return Status::failure(m_path.string() + ": cannot close file (disk full?): " + avErrorText(rc));
   return okStatus();
 }
 

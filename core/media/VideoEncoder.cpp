@@ -1,5 +1,7 @@
 #include "core/media/VideoEncoder.h"
 
+#include "core/media/FfmpegUtil.h"
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -12,14 +14,6 @@ extern "C" {
 #include <cstring>
 
 namespace tacit::media {
-
-namespace {
-std::string avError(int code) {
-  char buf[AV_ERROR_MAX_STRING_SIZE] = {0};
-  av_strerror(code, buf, sizeof buf);
-  return buf;
-}
-} // namespace
 
 struct VideoEncoder::Impl {
   VideoEncoderSettings s;
@@ -35,7 +29,7 @@ struct VideoEncoder::Impl {
   std::string where() const { return s.path.string(); }
 
   Status fail(const std::string &what, int code) {
-    return Status::failure(where() + ": " + what + ": " + avError(code));
+    return Status::failure(where() + ": " + what + ": " + avErrorText(code));
   }
 
   Status drain() {
