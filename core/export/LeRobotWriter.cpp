@@ -59,26 +59,24 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
   // Low-dim rows: state = palms now, action = palms at the next frame (camera frame of now).
   const std::vector<float> state = eePoseArray(ep);
   const std::vector<float> action = futureActions(ep, 1, 1);
-  std::vector<std::vector<float>> stateRows, actionRows;
-  std::vector<float> timestamps;
-  std::vector<std::int64_t> frameIdx, epIdx, globalIdx, taskIdx;
+  FrameRows rows;
   FeatureStats sState(kStateDims), sAction(kStateDims), sTs, sFrame, sEp, sIndex, sTask, sImage(3);
   for (std::size_t i = 0; i < n; ++i) {
-    stateRows.emplace_back(state.begin() + static_cast<std::ptrdiff_t>(i * kStateDims),
-                           state.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStateDims));
-    actionRows.emplace_back(action.begin() + static_cast<std::ptrdiff_t>(i * kStateDims),
-                            action.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStateDims));
-    timestamps.push_back(static_cast<float>(static_cast<double>(i) / m_opt.fps));
-    frameIdx.push_back(static_cast<std::int64_t>(i));
-    epIdx.push_back(info.index);
-    globalIdx.push_back(m_totalFrames + static_cast<std::int64_t>(i));
-    taskIdx.push_back(info.taskIndex);
-    sState.add(stateRows.back().data());
-    sAction.add(actionRows.back().data());
-    sTs.add(timestamps.back());
+    rows.state.emplace_back(state.begin() + static_cast<std::ptrdiff_t>(i * kStateDims),
+                            state.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStateDims));
+    rows.action.emplace_back(action.begin() + static_cast<std::ptrdiff_t>(i * kStateDims),
+                             action.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStateDims));
+    rows.timestamp.push_back(static_cast<float>(static_cast<double>(i) / m_opt.fps));
+    rows.frameIndex.push_back(static_cast<std::int64_t>(i));
+    rows.episodeIndex.push_back(info.index);
+    rows.index.push_back(m_totalFrames + static_cast<std::int64_t>(i));
+    rows.taskIndex.push_back(info.taskIndex);
+    sState.add(rows.state.back().data());
+    sAction.add(rows.action.back().data());
+    sTs.add(rows.timestamp.back());
     sFrame.add(static_cast<float>(i));
     sEp.add(static_cast<float>(info.index));
-    sIndex.add(static_cast<float>(globalIdx.back()));
+    sIndex.add(static_cast<float>(rows.index.back()));
     sTask.add(static_cast<float>(info.taskIndex));
   }
 
@@ -133,14 +131,7 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
                 {"episode_index", sEp},        {"index", sIndex},   {"task_index", sTask}, {m_opt.videoKey, sImage}};
 
   if (m_opt.version == LeRobotVersion::V21) {
-    ParquetTable table;
-    table.addFloat32List("observation.state", stateRows);
-    table.addFloat32List("action", actionRows);
-    table.addFloat32("timestamp", timestamps);
-    table.addInt64("frame_index", frameIdx);
-    table.addInt64("episode_index", epIdx);
-    table.addInt64("index", globalIdx);
-    table.addInt64("task_index", taskIdx);
+    ParquetTable table = rows.table();
     table.setMetadata("huggingface", huggingfaceMetadata());
     const fs::path data = m_root / "data" / ("chunk-" + pad(info.index / m_opt.chunksSize, 3)) /
                           ("episode_" + pad(info.index, 6) + ".parquet");
@@ -149,15 +140,7 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
       return s;
   } else {
     // The episode's own Parquet size decides whether it still fits the current data file.
-    ParquetTable alone;
-    alone.addFloat32List("observation.state", stateRows);
-    alone.addFloat32List("action", actionRows);
-    alone.addFloat32("timestamp", timestamps);
-    alone.addInt64("frame_index", frameIdx);
-    alone.addInt64("episode_index", epIdx);
-    alone.addInt64("index", globalIdx);
-    alone.addInt64("task_index", taskIdx);
-    auto bytes = alone.serialize(m_opt.compression);
+    auto bytes = rows.table().serialize(m_opt.compression);
     if (!bytes)
       return Status::failure(m_root.string() + ": " + bytes.error());
     const auto epBytes = static_cast<std::int64_t>(bytes->size());
@@ -171,13 +154,7 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
     info.dataFile = m_dataCursor.file;
     m_dataCursor.bytes += epBytes;
     m_dataCursor.empty = false;
-    m_state.insert(m_state.end(), stateRows.begin(), stateRows.end());
-    m_action.insert(m_action.end(), actionRows.begin(), actionRows.end());
-    m_timestamp.insert(m_timestamp.end(), timestamps.begin(), timestamps.end());
-    m_frameIndex.insert(m_frameIndex.end(), frameIdx.begin(), frameIdx.end());
-    m_episodeIndex.insert(m_episodeIndex.end(), epIdx.begin(), epIdx.end());
-    m_index.insert(m_index.end(), globalIdx.begin(), globalIdx.end());
-    m_taskIndex.insert(m_taskIndex.end(), taskIdx.begin(), taskIdx.end());
+    m_pending.append(rows);
   }
   if (newTask)
     m_tasks.push_back(ep.task);
@@ -469,16 +446,9 @@ Status LeRobotWriter::appendV3Video(const fs::path &episodeFile, EpisodeInfo &in
 }
 
 Status LeRobotWriter::flushV3Data() {
-  if (m_frameIndex.empty())
+  if (m_pending.frameIndex.empty())
     return okStatus();
-  ParquetTable data;
-  data.addFloat32List("observation.state", m_state);
-  data.addFloat32List("action", m_action);
-  data.addFloat32("timestamp", m_timestamp);
-  data.addInt64("frame_index", m_frameIndex);
-  data.addInt64("episode_index", m_episodeIndex);
-  data.addInt64("index", m_index);
-  data.addInt64("task_index", m_taskIndex);
+  ParquetTable data = m_pending.table();
   data.setMetadata("huggingface", huggingfaceMetadata());
   const fs::path path = v3DataPath();
   std::error_code ec;
@@ -487,14 +457,31 @@ Status LeRobotWriter::flushV3Data() {
     return Status::failure(path.parent_path().string() + ": cannot create folder: " + ec.message());
   if (Status s = data.write(path, m_opt.compression); !s)
     return s;
-  m_state.clear();
-  m_action.clear();
-  m_timestamp.clear();
-  m_frameIndex.clear();
-  m_episodeIndex.clear();
-  m_index.clear();
-  m_taskIndex.clear();
+  m_pending = {};
   return okStatus();
+}
+
+void LeRobotWriter::FrameRows::append(const FrameRows &o) {
+  auto add = [](auto &to, const auto &from) { to.insert(to.end(), from.begin(), from.end()); };
+  add(state, o.state);
+  add(action, o.action);
+  add(timestamp, o.timestamp);
+  add(frameIndex, o.frameIndex);
+  add(episodeIndex, o.episodeIndex);
+  add(index, o.index);
+  add(taskIndex, o.taskIndex);
+}
+
+ParquetTable LeRobotWriter::FrameRows::table() const {
+  ParquetTable t;
+  t.addFloat32List("observation.state", state);
+  t.addFloat32List("action", action);
+  t.addFloat32("timestamp", timestamp);
+  t.addInt64("frame_index", frameIndex);
+  t.addInt64("episode_index", episodeIndex);
+  t.addInt64("index", index);
+  t.addInt64("task_index", taskIndex);
+  return t;
 }
 
 Status LeRobotWriter::finish() {

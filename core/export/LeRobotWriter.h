@@ -81,10 +81,15 @@ private:
   std::string m_videoCodec;
   FileCursor m_dataCursor, m_videoCursor;
   std::unique_ptr<media::VideoConcatenator> m_v3Video; // v3: the current video file
-  // v3: rows of the episodes of the current data file.
-  std::vector<std::vector<float>> m_state, m_action;
-  std::vector<float> m_timestamp;
-  std::vector<std::int64_t> m_frameIndex, m_episodeIndex, m_index, m_taskIndex;
+  // The columns of the data parquet, for one episode or (v3) every episode of the current data file.
+  struct FrameRows {
+    std::vector<std::vector<float>> state, action;
+    std::vector<float> timestamp;
+    std::vector<std::int64_t> frameIndex, episodeIndex, index, taskIndex;
+    void append(const FrameRows &other);
+    ParquetTable table() const;
+  };
+  FrameRows m_pending; // v3: rows of the episodes of the current data file
 };
 
 } // namespace tacit::exporting
