@@ -29,7 +29,7 @@ function(tacit_add_test name)
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} Qt6::Test)
   target_compile_definitions(${name} PRIVATE
-    TACIT_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
+    TACIT_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     TACIT_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     TACIT_CLI_PATH="$<TARGET_FILE:tacit-cli>")
   set_target_properties(${name} PROPERTIES AUTOMOC ON)

@@ -17,7 +17,7 @@
 namespace fs = std::filesystem;
 
 static QString shared(const char *rel) {
-  return QString(TACIT_SHARED_DIR) + "/format-samples/" + rel;
+  return QString(TACIT_TEST_DATA_DIR) + "/" + rel;
 }
 
 struct Run {

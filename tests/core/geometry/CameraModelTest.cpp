@@ -8,7 +8,7 @@
 using namespace tacit::geometry;
 
 namespace {
-// Real Aria factory calibration (shared/format-samples/aria/sample_calib.json).
+// Real Aria factory calibration (tests/data/aria/sample_calib.json).
 const std::vector<double> kRgbParams = {1214.025993758243,      1469.535869576514,      1438.595858396595,
                                         0.4049855059199108,     -0.4960655170834019,    0.2366889743579386,
                                         0.9948191490966187,     -1.573948083968366,     0.6086728193625544,

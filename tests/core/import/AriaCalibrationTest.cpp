@@ -13,7 +13,7 @@ using namespace tacit;
 namespace fs = std::filesystem;
 
 static fs::path shared(const char *rel) {
-  return fs::path(TACIT_SHARED_DIR) / "format-samples" / rel;
+  return fs::path(TACIT_TEST_DATA_DIR) / rel;
 }
 
 class AriaCalibrationTest : public QObject {

@@ -17,7 +17,7 @@ using namespace tacit;
 namespace fs = std::filesystem;
 
 static fs::path shared(const std::string &rel) {
-  return fs::path(TACIT_SHARED_DIR) / "format-samples" / rel;
+  return fs::path(TACIT_TEST_DATA_DIR) / rel;
 }
 
 static std::string readAll(const fs::path &p) {

@@ -65,8 +65,8 @@ private slots:
   void handsSidecarWithRenamedTimestamp() {
     fs::path video = ffmpeg("clip2.mp4", {"-pix_fmt", "yuv420p"});
     // The real v1 sample with its timestamp column renamed.
-    std::ifstream in(fs::path(TACIT_SHARED_DIR) /
-                     "format-samples/aria/mps_sample/hand_tracking/hand_tracking_results_v1.csv");
+    std::ifstream in(fs::path(TACIT_TEST_DATA_DIR) /
+                     "aria/mps_sample/hand_tracking/hand_tracking_results_v1.csv");
     std::string text((std::istreambuf_iterator<char>(in)), {});
     text.replace(0, std::string("tracking_timestamp_us").size(), "time");
     fs::path hands = tmp("their_hands.csv");

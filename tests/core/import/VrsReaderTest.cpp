@@ -1,5 +1,5 @@
-// Clean-room VRS reader against the real VRS test files (counts from format-samples/vrs/SOURCES.md)
-// and the real Aria Gen1 recording (format-samples/aria/SOURCES.md).
+// Clean-room VRS reader against the real VRS test files (counts from tests/data/vrs/SOURCES.md)
+// and the real Aria Gen1 recording (tests/data/aria/SOURCES.md).
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cstring>
@@ -18,7 +18,7 @@ using namespace tacit::vrs;
 namespace fs = std::filesystem;
 
 static fs::path shared(const char *rel) {
-  return fs::path(TACIT_SHARED_DIR) / "format-samples" / rel;
+  return fs::path(TACIT_TEST_DATA_DIR) / rel;
 }
 
 static std::uint32_t countOf(const Reader &r, const char *id, RecordType t) {

@@ -26,20 +26,13 @@ bool isRightHandColour(const unsigned char *p) {
   return p[2] > 160 && p[2] - p[0] > 100;
 }
 
-std::string formatsLineStartingWith(const std::string &prefix) {
-  const std::string text = sampletest::readText(std::string(TACIT_SHARED_DIR) + "/docs/FORMATS.md");
-  std::stringstream ss(text);
-  std::string line;
-  while (std::getline(ss, line)) {
-    const auto pos = line.find(prefix);
-    if (pos != std::string::npos && line.find(' ', pos) == std::string::npos) {
-      std::string s = line.substr(pos);
-      while (!s.empty() && (s.back() == '`' || s.back() == '\r'))
-        s.pop_back();
-      return s;
-    }
-  }
-  return {};
+// The header line of a real Aria MPS file in tests/data (the sample writes MPS column layouts).
+std::string realMpsHeader(const std::string &rel) {
+  const std::string text = sampletest::readText(std::string(TACIT_TEST_DATA_DIR) + "/aria/" + rel);
+  std::string line = text.substr(0, text.find('\n'));
+  while (!line.empty() && line.back() == '\r')
+    line.pop_back();
+  return line;
 }
 } // namespace
 
@@ -125,8 +118,9 @@ private slots:
     QVERIFY(!hands.empty());
     QCOMPARE(firstLine("hands.csv"), hands);
     QCOMPARE(sampletest::split(hands).size(), std::size_t(155));
-    QCOMPARE(firstLine("trajectory.csv"), formatsLineStartingWith("graph_uid,tracking_timestamp_us,"));
-    QCOMPARE(firstLine("gaze.csv"), formatsLineStartingWith("tracking_timestamp_us,left_yaw_rads_cpf,"));
+    QCOMPARE(firstLine("trajectory.csv"),
+             realMpsHeader("mps_sample/trajectory/closed_loop_trajectory_geo_available.csv"));
+    QCOMPARE(firstLine("gaze.csv"), realMpsHeader("mps_sample/eye_gaze_vergence/generalized_gaze.csv"));
     QCOMPARE(firstLine("imu.csv"), std::string("timestamp_ns,accel_x,accel_y,accel_z,gyro_x,gyro_y,gyro_z"));
   }
 

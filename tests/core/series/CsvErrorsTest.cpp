@@ -225,7 +225,7 @@ private slots:
 
   void truncatedAndCorruptedRealFilesNeverCrash() {
     // Cut every real sample at many points and flip bytes: loaders return a value or an error.
-    const std::string base = std::string(TACIT_SHARED_DIR) + "/format-samples/aria/mps_sample/";
+    const std::string base = std::string(TACIT_TEST_DATA_DIR) + "/aria/mps_sample/";
     const char *files[] = {"hand_tracking/hand_tracking_results_v2.csv", "hand_tracking/wrist_and_palm_poses.csv",
                            "eye_gaze_vergence/generalized_gaze.csv", "eye_gaze/eyegaze.csv",
                            "trajectory/closed_loop_trajectory_geo_available.csv"};

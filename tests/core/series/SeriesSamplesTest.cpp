@@ -11,7 +11,7 @@ using namespace tacit::series;
 
 namespace {
 std::string sample(const char *rel) {
-  return std::string(TACIT_SHARED_DIR) + "/format-samples/aria/" + rel;
+  return std::string(TACIT_TEST_DATA_DIR) + "/aria/" + rel;
 }
 } // namespace
 
