@@ -114,7 +114,7 @@ private slots:
       const std::string t = sampletest::readText(pathA("rec/") + name);
       return t.substr(0, t.find('\n'));
     };
-    const std::string hands = formatsLineStartingWith("tracking_timestamp_us,left_tracking_confidence,");
+    const std::string hands = realMpsHeader("mps_sample/hand_tracking/hand_tracking_results_v2.csv");
     QVERIFY(!hands.empty());
     QCOMPARE(firstLine("hands.csv"), hands);
     QCOMPARE(sampletest::split(hands).size(), std::size_t(155));
