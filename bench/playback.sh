@@ -4,10 +4,8 @@
 #     frames painted per wall second; target >= 29 at 1x, >= 59 at 2x), dropped frames (frames due at the
 #     playhead that were never painted), p50/p95 frame latency, the longest GUI stall while playing,
 #     then random seeks and a 3 s scrub with their own longest GUI stall (target < 50 ms everywhere).
-#  2. open to first frame of a 2-hour recording (target < 2 s): the sample's video and depth looped to
-#     2 h by stream copy (~2.8 GB; sensor CSVs left out, see the note printed), first open without the
-#     frame index cache (packet scan) and second open with it. Reference measured in the same run:
-#     `ffmpeg -i rgb.mp4 -frames:v 1 -f null -` (open + first decoded frame of the same 2 h file).
+#  2. the 2-hour recording (bench/long_recording.sh): open to first frame without and with the caches,
+#     peak RSS while playing and scrubbing, tacit-cli info.
 # The machine may be shared: compare figures of one run, not across runs.
 # Usage: bench/playback.sh [BUILD_DIR] [WORK_DIR] [SECONDS]   (env: SKIP_OPEN=1, SKIP_PLAY=1)
 set -euo pipefail
@@ -36,24 +34,6 @@ if [[ -z "${SKIP_PLAY:-}" ]]; then
 fi
 
 if [[ -z "${SKIP_OPEN:-}" ]]; then
-  LONG="$WORK/long2h"
-  if [[ ! -f "$LONG/recording.json" ]]; then
-    echo "building a 2-hour recording in $LONG (stream copy of the sample looped 360 times) ..."
-    mkdir -p "$LONG"
-    ffmpeg -nostdin -v error -y -stream_loop 359 -i "$SAMPLE/rgb.mp4" -c copy "$LONG/rgb.mp4"
-    ffmpeg -nostdin -v error -y -stream_loop 359 -i "$SAMPLE/depth.mkv" -c copy "$LONG/depth.mkv"
-    cp "$SAMPLE/calibration.json" "$LONG/"
-    jq '.streams |= map(select(.kind == "video" or .kind == "depth"))' "$SAMPLE/recording.json" > "$LONG/recording.json"
-  fi
-  echo "== open to first frame, 2-hour recording ($(du -sh "$LONG" | cut -f1), video $(ffprobe -v error -select_streams v:0 -show_entries format=duration -of csv=p=0 "$LONG/rgb.mp4") s) =="
-  echo "note: video + depth only; the sample's sensor CSVs for 2 h would be ~3 GB and are loaded before the first frame"
-  t0=$(now); ffmpeg -nostdin -v error -i "$LONG/rgb.mp4" -frames:v 1 -f null -; t1=$(now)
-  ref_ms=$(echo "($t1 - $t0) * 1000" | bc -l)
-  rm -rf "$XDG_CACHE_HOME/tacit/index"
-  cold=$(gui --bench-open "$LONG" | awk '/open_to_first_frame_ms/ {print $2}')
-  warm=$(gui --bench-open "$LONG" | awk '/open_to_first_frame_ms/ {print $2}')
-  printf "reference ffmpeg open + first frame: %.0f ms\n" "$ref_ms"
-  printf "first open (index built): %.0f ms (ratio to reference %.2f)\n" "$cold" "$(echo "$cold / $ref_ms" | bc -l)"
-  printf "second open (index cached): %.0f ms (ratio to reference %.2f; target < 2000 ms)\n" "$warm" \
-    "$(echo "$warm / $ref_ms" | bc -l)"
+  # The 2-hour recording with its sensor CSVs (issue 13): open, play/scrub RSS, tacit-cli info.
+  "$(dirname "$0")/long_recording.sh" "$BUILD" "$WORK"
 fi

@@ -1,9 +1,11 @@
 #include "app/gui/PlaybackBench.h"
 
 #include <QApplication>
+#include <QFile>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <random>
 
 #include "core/time/TimeControl.h"
@@ -15,6 +17,24 @@
 namespace tacit {
 
 namespace {
+// VmHWM / VmRSS of this process in MB (0 when /proc is unavailable).
+double procStatusMb(const char *key) {
+  QFile f(QStringLiteral("/proc/self/status"));
+  if (!f.open(QIODevice::ReadOnly))
+    return 0;
+  for (const QByteArray &line : f.readAll().split('\n'))
+    if (line.startsWith(key))
+      return line.mid(static_cast<int>(std::strlen(key))).trimmed().split(' ').value(0).toDouble() / 1024.0;
+  return 0;
+}
+
+// Starts a new high-water mark (Linux: "5" to clear_refs resets VmHWM to the current RSS).
+void resetPeakRss() {
+  QFile f(QStringLiteral("/proc/self/clear_refs"));
+  if (f.open(QIODevice::WriteOnly))
+    f.write("5");
+}
+
 double percentile(std::vector<double> v, double q) {
   if (v.empty())
     return 0;
@@ -31,8 +51,18 @@ PlaybackBench::PlaybackBench(MainWindow &window, Options options) : m_window(win
   });
   connect(&m_window, &MainWindow::recordingOpened, this, [this] {
     waitSettled([this] {
-      m_openStallMs = m_watchdog->maxStallMs();
-      m_opt.openOnly ? finish() : beginPlay();
+      // The sensors arrive after the first frame; the run goes on once the whole recording is in.
+      auto next = [this] {
+        m_seriesMs = m_openClock.nsecsElapsed() / 1e6;
+        m_openStallMs = m_watchdog->maxStallMs();
+        m_openPeakRssMb = procStatusMb("VmHWM:");
+        resetPeakRss();
+        m_opt.openOnly ? finish() : beginPlay();
+      };
+      if (m_window.session()->seriesLoaded())
+        next();
+      else
+        connect(&m_window, &MainWindow::seriesLoaded, this, next, Qt::SingleShotConnection);
     });
   });
   connect(m_window.videoView(), &VideoView::framePresented, this, [this](qint64 index, double) { onPresented(index); });
@@ -194,7 +224,14 @@ void PlaybackBench::finish() {
   m_watchdog->stop();
   const RecordingSession *s = m_window.session();
   std::printf("open_to_first_frame_ms %.1f\n", m_openMs);
+  std::printf("open_to_series_loaded_ms %.1f\n", m_seriesMs);
   std::printf("open_max_gui_stall_ms %.1f\n", m_openStallMs);
+  std::printf("open_peak_rss_mb %.0f\n", m_openPeakRssMb);
+  if (s && s->recording().video())
+    std::printf("index_from_cache %d\n", s->recording().video()->indexFromCache ? 1 : 0);
+  if (s)
+    std::printf("series_from_cache %d of %d\n", s->recording().series().fromCache,
+                s->recording().series().fromCache + s->recording().series().parsed);
   if (!m_opt.openOnly) {
     const double fps = s->framePeriod() > 0 ? 1e9 / s->framePeriod() : 0;
     qint64 dropped = 0;
@@ -217,6 +254,7 @@ void PlaybackBench::finish() {
     std::printf("scrub_updates %d\n", m_scrubTicks);
     std::printf("scrub_presented_frames %lld\n", static_cast<long long>(m_scrubPresented));
     std::printf("scrub_max_gui_stall_ms %.1f\n", m_scrubStallMs);
+    std::printf("play_seek_scrub_peak_rss_mb %.0f\n", procStatusMb("VmHWM:"));
   }
   std::fflush(stdout);
   QApplication::exit(0);

@@ -2,13 +2,15 @@
 // tacit --bench-playback PATH --seconds S [--speed X] [--bench-open]
 // Opens PATH in the review window (all five views visible) and measures, with a GUI-thread watchdog
 // (StallWatchdog) running throughout:
-//  * open: openPath -> first video frame presented (and whether the frame index came from the cache);
+//  * open: openPath -> first video frame presented, then -> sensor series loaded (they follow the
+//    first frame on their own job), and the peak RSS of the open;
 //  * play: S seconds at X: presented fps (distinct video frames painted per wall second), dropped
 //    frames (source frames due while playing that were never painted), p50/p95 frame latency (frame
 //    due at the playhead -> painted) and the longest GUI stall;
 //  * seek: random jumps while paused: time to the exact frame on screen, longest stall;
 //  * scrub: the playhead dragged across the recording at 60 Hz while paused, longest stall.
-// With --bench-open only the open phase runs.
+//  * the peak RSS while playing, seeking and scrubbing (the high-water mark is reset after the open).
+// With --bench-open only the open phase runs (`tacit --bench-open PATH` alone implies the bench).
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -55,7 +57,7 @@ private:
   QElapsedTimer m_clock;
   QElapsedTimer m_openClock;
   bool m_firstFrameSeen = false;
-  double m_openMs = 0, m_openStallMs = 0;
+  double m_openMs = 0, m_openStallMs = 0, m_seriesMs = 0, m_openPeakRssMb = 0;
   // Play phase accounting: (lap, frame) pairs so a looping playhead counts each pass.
   int m_lap = 0;
   qint64 m_lastDue = -1;

@@ -62,7 +62,8 @@ int main(int argc, char **argv) {
       QApplication::translate("main", "Play PATH and print presented fps, drops, latency, stalls."));
   QCommandLineOption benchOpen(
       QStringLiteral("bench-open"),
-      QApplication::translate("main", "With --bench-playback: only time openPath -> first frame presented."));
+      QApplication::translate("main", "Only time openPath -> first frame presented -> series loaded (implies "
+                                      "--bench-playback)."));
   QCommandLineOption seconds(QStringLiteral("seconds"), QApplication::translate("main", "Benchmark duration."),
                              QStringLiteral("S"), QStringLiteral("20"));
   QCommandLineOption speed(QStringLiteral("speed"), QApplication::translate("main", "Benchmark playback speed."),
@@ -91,7 +92,9 @@ int main(int argc, char **argv) {
     return tacit::runConsentReview(parser.value(consentReview), parser.value(worker));
   }
 
-  const bool automated = parser.isSet(screenshot) || parser.isSet(bench);
+  // --bench-open alone is the open benchmark too (it used to open the window and wait for nothing).
+  const bool benchRun = parser.isSet(bench) || parser.isSet(benchOpen);
+  const bool automated = parser.isSet(screenshot) || benchRun;
   tacit::MainWindow::Options options;
   options.restoreSettings = !automated;
   // On the heap so it is torn down (decode threads joined, GL contexts released) while the
@@ -133,7 +136,7 @@ int main(int argc, char **argv) {
     }
     shot = std::make_unique<tacit::ScreenshotRunner>(window, parser.value(screenshot), t);
     QTimer::singleShot(0, shot.get(), [&shot, path] { shot->start(path); });
-  } else if (parser.isSet(bench)) {
+  } else if (benchRun) {
     tacit::PlaybackBench::Options bo;
     bo.seconds = parser.value(seconds).toDouble();
     bo.speed = parser.value(speed).toDouble();

@@ -10,8 +10,7 @@
 
 #include "core/consent/ConsentLedger.h"
 #include "core/consent/FaceBlur.h"
-#include "core/media/VideoSource.h"
-#include "core/recording/RecordingReader.h"
+#include "core/project/ProjectRecording.h"
 
 namespace tacit::consent {
 
@@ -42,30 +41,29 @@ QString seconds(Timestamp ns) {
 
 } // namespace
 
+QImage recordingThumbnail(const RecordingContext &recording, int width, double fraction) {
+  const MediaStream *video = recording.video();
+  if (!video || video->frameCount() == 0)
+    return {};
+  auto reader = video->open(1);
+  if (!reader)
+    return {};
+  const auto n = static_cast<std::int64_t>(video->frameCount());
+  const auto idx = std::clamp<std::int64_t>(static_cast<std::int64_t>(fraction * static_cast<double>(n)), 0, n - 1);
+  auto f = (*reader)->frame(idx);
+  if (!f)
+    return {};
+  QImage img = f->image().copy();
+  img = blurBoxes(img, boxesAt(recording.redactions(), f->ptsNs + recording.streamOffset(video->id)));
+  return img.scaledToWidth(width, Qt::SmoothTransformation);
+}
+
 QImage recordingThumbnail(project::ProjectStore &store, const project::RecordingRecord &rec, int width,
                           double fraction) {
-  auto manifest = RecordingReader::read(store.absoluteFolder(rec));
-  if (!manifest)
-    return {};
-  for (const auto &s : manifest->streams) {
-    if (s.kind != StreamKind::Video)
-      continue;
-    media::VideoSource::Options o;
-    o.timeOffsetNs = s.timeOffsetNs;
-    auto video = media::VideoSource::open(manifest->folder / s.path, o);
-    if (!video || (*video)->frameCount() == 0)
-      return {};
-    const auto idx = std::clamp<std::int64_t>(static_cast<std::int64_t>(fraction * (*video)->frameCount()), 0,
-                                              (*video)->frameCount() - 1);
-    auto f = (*video)->frame(idx);
-    if (!f)
-      return {};
-    QImage img = f->image().copy();
-    if (auto reds = store.redactions(rec.id); reds)
-      img = blurBoxes(img, boxesAt(*reds, f->ptsNs));
-    return img.scaledToWidth(width, Qt::SmoothTransformation);
-  }
-  return {};
+  RecordingContext::Options o;
+  o.series = false;
+  auto ctx = project::openProjectRecording(store, rec, o);
+  return ctx ? recordingThumbnail(**ctx, width, fraction) : QImage();
 }
 
 Result<ReportContent> buildTransparencyReport(project::ProjectStore &store, const std::string &workerId,
@@ -96,8 +94,11 @@ Result<ReportContent> buildTransparencyReport(project::ProjectStore &store, cons
     const auto &r = c.recording;
     ++out.recordings;
     h += QStringLiteral("<h2>%1 %2</h2>").arg(tr("Recording"), esc(r.uuid));
-    if (options.thumbnails) {
-      const QImage thumb = recordingThumbnail(store, r);
+    RecordingContext::Options openOptions;
+    openOptions.series = false;
+    auto opened = project::openProjectRecording(store, r, openOptions);
+    if (options.thumbnails && opened) {
+      const QImage thumb = recordingThumbnail(**opened, 320);
       if (!thumb.isNull()) {
         const QString url = QStringLiteral("thumb://%1").arg(r.id);
         out.images[url] = thumb;
@@ -105,8 +106,8 @@ Result<ReportContent> buildTransparencyReport(project::ProjectStore &store, cons
       }
     }
     QStringList streams;
-    if (auto m = RecordingReader::read(store.absoluteFolder(r)); m)
-      for (const auto &s : m->streams)
+    if (opened)
+      for (const auto &s : (*opened)->manifest().streams)
         streams << QString::fromLatin1(streamKindName(s.kind));
     h += QStringLiteral("<p>%1: %2<br/>%3: %4<br/>%5: %6<br/>%7: %8</p>")
              .arg(tr("Task"), esc(r.task), tr("Started"), esc(r.startedAt), tr("Duration"), seconds(r.durationNs),

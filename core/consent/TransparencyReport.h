@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/project/ProjectStore.h"
+#include "core/recording/RecordingContext.h"
 
 namespace tacit::consent {
 
@@ -29,8 +30,10 @@ Result<ReportContent> buildTransparencyReport(project::ProjectStore &store, cons
 Status writeTransparencyReport(project::ProjectStore &store, const std::string &workerId,
                                const std::filesystem::path &pdfPath, const TransparencyReportOptions &options = {});
 
-// A middle frame of the recording's first video stream, scaled to `width`, with its spatial
-// redactions blurred (null image when the video cannot be read).
+// A middle frame of the recording's main video, scaled to `width`, with its spatial redactions
+// blurred (null image when the video cannot be read).
+QImage recordingThumbnail(const RecordingContext &recording, int width = 320, double fraction = 0.5);
+// The same, opening the project's recording.
 QImage recordingThumbnail(project::ProjectStore &store, const project::RecordingRecord &rec, int width = 320,
                           double fraction = 0.5);
 

@@ -42,20 +42,35 @@ std::vector<std::int64_t> selectFrames(const std::vector<Timestamp> &pts, TimeRa
   return out;
 }
 
-Result<AlignedEpisode> alignEpisode(const RecordingSources &src, TimeRange range, int fps) {
+namespace {
+Eigen::Isometry3d deviceFromCamera(const RecordingContext &rec) {
+  Eigen::Isometry3d T = Eigen::Isometry3d::Identity();
+  if (const CameraCalibration *cam = rec.camera(*rec.video())) {
+    T.linear() = cam->T_device_camera.rotation.normalized().toRotationMatrix();
+    T.translation() = cam->T_device_camera.translation;
+  }
+  return T;
+}
+} // namespace
+
+Result<AlignedEpisode> alignEpisode(const RecordingContext &rec, TimeRange range, int fps) {
   using R = Result<AlignedEpisode>;
-  const media::VideoSource &video = *src.video;
-  std::vector<Timestamp> pts(static_cast<std::size_t>(video.frameCount()));
-  for (std::size_t i = 0; i < pts.size(); ++i)
-    pts[i] = video.ptsNs(static_cast<std::int64_t>(i));
+  const MediaStream *video = rec.video();
+  if (!video)
+    return R::failure(rec.sourcePath().string() + ": recording has no video stream to export");
+  const std::vector<Timestamp> pts = rec.timelineFrameTimes(*video);
   AlignedEpisode out;
   out.sourceFrames = selectFrames(pts, range, fps);
   if (out.sourceFrames.empty())
-    return R::failure(video.path() + ": no video frame in [" + std::to_string(range.begin) + ", " +
+    return R::failure(video->file.string() + ": no video frame in [" + std::to_string(range.begin) + ", " +
                       std::to_string(range.end) + ") ns");
 
+  const RecordingSeries &src = rec.series();
+  const Timestamp handsOffset = rec.streamOffset(src.handsId), trajectoryOffset = rec.streamOffset(src.trajectoryId);
+  const Timestamp imuOffset = rec.streamOffset(src.imuId), gazeOffset = rec.streamOffset(src.gazeId);
   EpisodeData &ep = out.data;
-  const Eigen::Isometry3d cameraFromDevice = src.deviceFromCamera.inverse();
+  const Eigen::Isometry3d cameraPose = deviceFromCamera(rec);
+  const Eigen::Isometry3d cameraFromDevice = cameraPose.inverse();
   Eigen::Vector3f lastValid[2] = {Eigen::Vector3f::Zero(), Eigen::Vector3f::Zero()};
   bool seen[2] = {false, false};
   std::vector<std::size_t> pendingInvalid[2]; // frames before the first valid sample of a hand
@@ -66,11 +81,11 @@ Result<AlignedEpisode> alignEpisode(const RecordingSources &src, TimeRange range
 
     Eigen::Isometry3d worldFromDevice = Eigen::Isometry3d::Identity();
     if (src.trajectory)
-      if (auto pose = src.trajectory->interpolatePoseAt(t - src.trajectoryOffset)) {
+      if (auto pose = src.trajectory->interpolatePoseAt(t - trajectoryOffset)) {
         worldFromDevice.linear() = pose->rotation.normalized().toRotationMatrix();
         worldFromDevice.translation() = pose->translation;
       }
-    ep.worldFromCamera.push_back(worldFromDevice * src.deviceFromCamera);
+    ep.worldFromCamera.push_back(worldFromDevice * cameraPose);
 
     Eigen::Vector3f palm[2];
     std::uint8_t valid[2] = {0, 0};
@@ -79,7 +94,7 @@ Result<AlignedEpisode> alignEpisode(const RecordingSources &src, TimeRange range
       if (!src.hands)
         continue;
       const series::HandPose p =
-          src.hands->interpolateAt(t - src.handsOffset, static_cast<series::HandSide>(h), kMaxHandGap);
+          src.hands->interpolateAt(t - handsOffset, static_cast<series::HandSide>(h), kMaxHandGap);
       if (!p.valid())
         continue;
       palm[h] = (cameraFromDevice * p.palmPosition.cast<double>()).cast<float>();
@@ -102,13 +117,13 @@ Result<AlignedEpisode> alignEpisode(const RecordingSources &src, TimeRange range
 
     std::array<float, 6> imu{};
     if (src.imu) {
-      const series::ImuSample s = src.imu->interpolateAt(t - src.imuOffset);
+      const series::ImuSample s = src.imu->interpolateAt(t - imuOffset);
       imu = {s.accel.x(), s.accel.y(), s.accel.z(), s.gyro.x(), s.gyro.y(), s.gyro.z()};
     }
     ep.imu.push_back(imu);
     std::array<float, 3> gaze{};
     if (src.gaze) {
-      const series::GazeSample g = src.gaze->interpolateAt(t - src.gazeOffset);
+      const series::GazeSample g = src.gaze->interpolateAt(t - gazeOffset);
       gaze = {static_cast<float>(g.yaw), static_cast<float>(g.pitch),
               g.hasDepth() ? static_cast<float>(g.depth) : 0.0f};
     }

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "core/export/EpisodeData.h"
-#include "core/export/RecordingSources.h"
+#include "core/recording/RecordingContext.h"
 
 namespace tacit::exporting {
 
@@ -16,8 +16,11 @@ struct AlignedEpisode {
 
 // Export frame k has nominal time t_k = t_0 + round(k * 1e9 / fps), t_0 = first source frame time
 // >= range.begin, k while t_k < range.end; it shows the source frame nearest t_k (earlier on a tie).
-// Sensor values are sampled at that source frame's own pts. Fails when no source frame lies in range.
-Result<AlignedEpisode> alignEpisode(const RecordingSources &src, TimeRange range, int fps);
+// Times are on the recording timeline (RecordingContext): the main video's frame times, and each
+// sensor sampled where the review window shows it at that time (its streamOffset applied), so the
+// export holds at t what the operator saw at t. Fails when no source frame lies in range or the
+// recording has no colour video.
+Result<AlignedEpisode> alignEpisode(const RecordingContext &recording, TimeRange range, int fps);
 
 // Exposed for tests: the nominal-time selection on a list of source frame times.
 std::vector<std::int64_t> selectFrames(const std::vector<Timestamp> &sourcePts, TimeRange range, int fps);

@@ -10,9 +10,9 @@
 #include "core/export/FrameUndistorter.h"
 #include "core/export/LeRobotWriter.h"
 #include "core/export/ProjectGate.h"
-#include "core/export/RecordingSources.h"
 #include "core/export/RobomimicWriter.h"
 #include "core/export/StreamMask.h"
+#include "core/media/VideoSource.h"
 #include "core/util/AtomicFile.h"
 
 namespace tacit::exporting {
@@ -45,7 +45,8 @@ json rangeJson(const TimeRange &r) {
 
 // Per-recording state shared by the episodes of one recording.
 struct OpenRecording {
-  std::unique_ptr<RecordingSources> sources;
+  std::unique_ptr<RecordingContext> context;
+  std::unique_ptr<media::VideoSource> video; // exact frame access on the export thread
   std::unique_ptr<FrameUndistorter> undistorter;
   std::vector<project::Redaction> spatial; // blur boxes (plain or tracked) burned into the pixels
 };
@@ -85,6 +86,43 @@ public:
   }
   json info() const override { return {{"video_codec", w->videoCodec()}}; }
 };
+
+std::shared_ptr<const geometry::CameraModel> cameraModel(const RecordingContext &rec) {
+  const CameraCalibration *cam = rec.video() ? rec.camera(*rec.video()) : nullptr;
+  return cam ? cam->model : nullptr;
+}
+
+// The recording as the export reads it: the one loader with the project's offsets, plus an exact
+// reader of its main video. Warnings: a missing camera, a rotated video, broken optional series.
+Result<OpenRecording> openExportRecording(const ProjectSnapshot &project, GateId id) {
+  using R = Result<OpenRecording>;
+  RecordingContext::Options o;
+  if (auto it = project.offsets.find(id); it != project.offsets.end())
+    o.offsets = it->second;
+  auto ctx = RecordingContext::open(project.folders.at(id), o);
+  if (!ctx)
+    return R::failure(ctx.error());
+  const RecordingManifest &m = (*ctx)->manifest();
+  const MediaStream *video = (*ctx)->video();
+  if (!video)
+    return R::failure((m.folder / "recording.json").string() + ": recording has no video stream to export");
+  if (video->frameCount() == 0)
+    return R::failure(video->file.string() + ": video has no frames");
+  auto reader = video->openVideo();
+  if (!reader)
+    return R::failure(reader.error());
+  R out{OpenRecording{}};
+  for (const auto &w : (*ctx)->series().warnings)
+    out.addWarning(w);
+  if (!(*ctx)->camera(*video))
+    out.addWarning((m.folder / "calibration.json").string() + ": no camera for stream \"" + video->id +
+                   "\": frames are resized, not undistorted, and poses stay in the device frame");
+  if ((*reader)->rotationDeg() != 0)
+    out.addWarning(video->file.string() + ": video carries a rotation; the calibration is applied to the upright frames");
+  out->context = ctx.takeValue();
+  out->video = reader.takeValue();
+  return out;
+}
 
 json masksJson(const std::vector<GateStreamMask> &masks) {
   json out = json::array();
@@ -126,6 +164,11 @@ Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store) {
   snap.recordings = *recs;
   for (const auto &r : snap.recordings) {
     snap.folders[r.id] = store.absoluteFolder(r);
+    auto offsets = store.streamOffsets(r.id);
+    if (!offsets)
+      return R::failure(offsets.error());
+    if (!offsets->empty())
+      snap.offsets[r.id] = offsets.takeValue();
     auto reds = store.redactions(r.id);
     if (!reds)
       return R::failure(reds.error());
@@ -188,12 +231,11 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     auto it = open.find(id);
     if (it != open.end())
       return &it->second;
-    auto src = RecordingSources::open(project.folders.at(id));
-    if (!src)
-      return Result<OpenRecording *>::failure(src.error());
-    OpenRecording o;
-    o.sources = src.takeValue();
-    for (const auto &w : o.sources->warnings)
+    auto opened = openExportRecording(project, id);
+    if (!opened)
+      return Result<OpenRecording *>::failure(opened.error());
+    OpenRecording o = opened.takeValue();
+    for (const auto &w : opened.warnings())
       report.warnings.push_back(w);
     if (auto sp = project.spatial.find(id); sp != project.spatial.end())
       o.spatial = sp->second;
@@ -206,7 +248,11 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
       auto o = openRecording(r.id);
       if (!o)
         return R::failure(o.error());
-      r.span = (*o)->sources->video->timeRange();
+    {
+      const TimeRange v = (*o)->video->timeRange(); // the main video is the timeline's reference
+      const Timestamp off = (*o)->context->streamOffset((*o)->context->video()->id);
+      r.span = {v.begin + off, v.end + off};
+    }
     }
   report.gate = evaluateGate(input, opt.gate);
   const std::vector<GateEpisode> episodes = report.gate.episodes();
@@ -264,10 +310,10 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     auto o = openRecording(e.recordingId);
     if (!o)
       return R::failure(o.error());
-    const int epFps = opt.fps > 0 ? opt.fps : (*o)->sources->nominalFps();
+    const int epFps = opt.fps > 0 ? opt.fps : nominalFps(*(*o)->context->video()->frameTimes);
     if (fps <= 0)
       fps = epFps; // LeRobot datasets have one fps: the first recording's unless --fps is given
-    auto aligned = alignEpisode(*(*o)->sources, e.range, opt.format == ExportFormat::RobomimicHdf5 ? epFps : fps);
+    auto aligned = alignEpisode(*(*o)->context, e.range, opt.format == ExportFormat::RobomimicHdf5 ? epFps : fps);
     if (!aligned)
       return R::failure(aligned.error());
     aligned->data.task = e.task;
@@ -311,15 +357,15 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
   std::int64_t done = 0;
   for (std::size_t k = 0; k < plan.size(); ++k) {
     Planned &p = plan[k];
-    RecordingSources &src = *p.rec->sources;
+    media::VideoSource &video = *p.rec->video;
     if (!p.rec->undistorter)
-      p.rec->undistorter = std::make_unique<FrameUndistorter>(src.cameraModel, src.video->width(), src.video->height(),
+      p.rec->undistorter = std::make_unique<FrameUndistorter>(cameraModel(*p.rec->context), video.width(), video.height(),
                                                               opt.width, opt.height, opt.focalPx);
     FrameUndistorter &und = *p.rec->undistorter;
     const auto &frames = p.aligned.sourceFrames;
     const auto &spatial = p.rec->spatial;
     FrameProvider provider = [&](std::size_t i, std::vector<std::uint8_t> &rgb) -> Status {
-      auto f = src.video->frame(frames[i]);
+      auto f = video.frame(frames[i]);
       if (!f)
         return Status::failure(f.error());
       std::vector<BlurBox> blur;

@@ -67,6 +67,7 @@ struct ProjectSnapshot {
   std::string readOnlyReason;
   std::vector<project::RecordingRecord> recordings;
   std::map<GateId, std::filesystem::path> folders;
+  std::map<GateId, std::map<std::string, Timestamp>> offsets; // the user's stream offsets (Offsets tab)
   std::map<GateId, std::vector<project::Redaction>> spatial; // blur boxes (plain or tracked)
   GateInput input; // recording spans are filled by runExport when whole recordings are exported
 };

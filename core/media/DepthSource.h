@@ -34,6 +34,8 @@ public:
   int height() const override { return m_height; }
   std::string path() const override { return m_path.string(); }
   const std::vector<std::string> &warnings() const override { return m_warnings; }
+  // The decoder of a video-file depth stream (codec, index facts); null for a PNG folder.
+  const VideoSource *video() const { return m_video.get(); }
 
 private:
   DepthSource() = default;

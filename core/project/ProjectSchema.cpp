@@ -134,8 +134,17 @@ CREATE INDEX export_items_by_export ON export_items(export_id);
 CREATE INDEX export_items_by_recording ON export_items(recording_id);
 )SQL";
 
+// Migration 3: per-stream time offsets the user set (Offsets tab; docs/recording-context.md "Time").
+constexpr const char *kMigration3 = R"SQL(
+CREATE TABLE stream_offsets(
+  recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+  stream_id TEXT NOT NULL,
+  offset_ns INTEGER NOT NULL,
+  PRIMARY KEY(recording_id, stream_id));
+)SQL";
+
 const std::vector<const char *> &migrations() {
-  static const std::vector<const char *> all{kMigration1, kMigration2};
+  static const std::vector<const char *> all{kMigration1, kMigration2, kMigration3};
   return all;
 }
 

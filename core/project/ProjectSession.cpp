@@ -7,6 +7,7 @@
 #include "core/project/FlagListModel.h"
 #include "core/project/RecordingListModel.h"
 #include "core/project/SegmentTableModel.h"
+#include "core/project/StreamOffsetCommand.h"
 #include "core/project/TaxonomyModel.h"
 
 namespace tacit::project {
@@ -109,6 +110,32 @@ Status ProjectSession::refreshRecordings() {
   if (!st.ok())
     emit errorOccurred(QString::fromStdString(st.error()));
   return st;
+}
+
+Result<std::map<std::string, Timestamp>> ProjectSession::streamOffsets(Id recordingId) {
+  return m_store->streamOffsets(recordingId);
+}
+
+Status ProjectSession::setStreamOffset(Id recordingId, const std::string &streamId, Timestamp offsetNs) {
+  if (m_store->isReadOnly())
+    return Status::failure(m_store->path().string() + ": project is read-only (" + m_store->readOnlyReason() + ")");
+  auto current = m_store->streamOffsets(recordingId);
+  if (!current)
+    return Status::failure(current.error());
+  const auto it = current->find(streamId);
+  const Timestamp before = it == current->end() ? 0 : it->second;
+  if (before == offsetNs)
+    return okStatus();
+  m_undo->push(new StreamOffsetCommand(
+      *m_store, recordingId, streamId, before, offsetNs,
+      [this](Id rec, const std::string &stream, Timestamp value, const std::string &error) {
+        if (!error.empty()) {
+          emit errorOccurred(QString::fromStdString(error));
+          return;
+        }
+        emit streamOffsetChanged(rec, stream, value);
+      }));
+  return okStatus();
 }
 
 void ProjectSession::scheduleRefresh() {

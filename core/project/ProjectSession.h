@@ -55,11 +55,17 @@ public:
   Status setCurrentRecording(Id recordingId);
   // Re-reads the recordings list now (also checks media on disk).
   Status refreshRecordings();
+  // A recording's per-stream time offsets (Offsets tab); empty when none are stored.
+  Result<std::map<std::string, Timestamp>> streamOffsets(Id recordingId);
+  // Undoable (consecutive nudges of one stream merge); streamOffsetChanged follows every redo/undo.
+  Status setStreamOffset(Id recordingId, const std::string &streamId, Timestamp offsetNs);
 
 signals:
   void currentRecordingChanged(tacit::project::Id recordingId);
   // An edit failed while undoing/redoing, or a refresh failed; shown to the user.
   void errorOccurred(const QString &message);
+  // A stream offset was set, undone or redone (offsetNs is the value now in effect).
+  void streamOffsetChanged(tacit::project::Id recordingId, const std::string &streamId, qint64 offsetNs);
 
 private:
   void scheduleRefresh();

@@ -4,6 +4,7 @@
 // One writer per project: a second process opens the file read-only (readOnlyReason() says why).
 // Not thread-safe: use one store per thread (SQLite connection rules).
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -127,6 +128,10 @@ public:
     std::vector<std::string> segmentTrackNames; // if non-empty: track per segment, resolved after newTracks
   };
   Status applyImport(const BulkImport &import, const std::string &action);
+
+  // --- per-stream time offsets (user alignment; 0 = none stored) ------------------------------------
+  Result<std::map<std::string, Timestamp>> streamOffsets(Id recordingId);
+  Status setStreamOffset(Id recordingId, const std::string &streamId, Timestamp offsetNs);
 
   // --- redactions, consent ledger, exports, audit ---------------------------------------------------
   Result<Redaction> addRedaction(Redaction r);

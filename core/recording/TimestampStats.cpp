@@ -6,12 +6,16 @@
 namespace tacit {
 
 TimestampStats analyzeTimestamps(const std::vector<Timestamp> &times, double gapFactor) {
+  return analyzeTimestamps(std::span<const Timestamp>(times), 0, gapFactor);
+}
+
+TimestampStats analyzeTimestamps(std::span<const Timestamp> times, Timestamp offset, double gapFactor) {
   TimestampStats s;
   s.count = times.size();
   if (times.empty())
     return s;
-  s.first = *std::min_element(times.begin(), times.end());
-  s.last = *std::max_element(times.begin(), times.end());
+  s.first = *std::min_element(times.begin(), times.end()) + offset;
+  s.last = *std::max_element(times.begin(), times.end()) + offset;
   if (times.size() < 2)
     return s;
   if (s.last > s.first)
@@ -28,7 +32,7 @@ TimestampStats analyzeTimestamps(const std::vector<Timestamp> &times, double gap
       positive.push_back(d);
     if (d > s.longestGap) {
       s.longestGap = d;
-      s.longestGapAt = times[i - 1];
+      s.longestGapAt = times[i - 1] + offset;
     }
   }
   if (positive.empty())

@@ -2,6 +2,7 @@
 // Sample-time health of one stream: rate, gaps, duplicates, backward steps. Used by
 // `tacit-cli info` and anything else that reports on a recording.
 #include <cstddef>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct TimestampStats {
 // `times` in file/presentation order. A gap is an interval above gapFactor times the median
 // interval (2: at least one sample missing at a steady rate).
 TimestampStats analyzeTimestamps(const std::vector<Timestamp> &times, double gapFactor = 2.0);
+// The same on a view (e.g. mapped series times) whose times are `offset` away from the reported
+// ones; nothing is copied but the positive intervals.
+TimestampStats analyzeTimestamps(std::span<const Timestamp> times, Timestamp offset, double gapFactor = 2.0);
 
 // One line per problem ("3 gaps longer than 2x the median interval 33.3 ms, longest 200.0 ms at 1.234 s",
 // "2 duplicate timestamps", "5 timestamps go backwards"); empty when healthy.

@@ -87,10 +87,10 @@ Result<GazeSeries> GazeSeries::load(const std::string &path, CsvLoadStats *stats
   Series out(names);
   std::vector<float> yaw;
   if (combined) {
-    yaw = s.channel(0);
+    yaw.assign(s.channel(0).begin(), s.channel(0).end());
   } else {
-    const auto &l = s.channel(0);
-    const auto &r = s.channel(static_cast<std::size_t>(s.channelIndex("right_yaw_rads_cpf")));
+    const auto l = s.channel(0);
+    const auto r = s.channel(static_cast<std::size_t>(s.channelIndex("right_yaw_rads_cpf")));
     yaw.resize(l.size());
     for (std::size_t i = 0; i < l.size(); ++i)
       yaw[i] = static_cast<float>(vergenceYaw(l[i], r[i]));
@@ -104,9 +104,9 @@ Result<GazeSeries> GazeSeries::load(const std::string &path, CsvLoadStats *stats
     out.append(s.timeAt(i), row.data());
   }
   for (std::size_t c = depth ? 3 : 2; c < s.channelCount(); ++c)
-    out.addChannel(s.channelName(c), s.channel(c));
+    out.addChannel(s.channelName(c), {s.channel(c).begin(), s.channel(c).end()});
   if (!combined)
-    out.addChannel("left_yaw_rads_cpf", s.channel(0));
+    out.addChannel("left_yaw_rads_cpf", {s.channel(0).begin(), s.channel(0).end()});
   out.finish();
 
   GazeSeries gaze;
@@ -115,6 +115,13 @@ Result<GazeSeries> GazeSeries::load(const std::string &path, CsvLoadStats *stats
   Result<GazeSeries> result(std::move(gaze));
   result.warnings() = std::move(table.warnings());
   return result;
+}
+
+std::optional<GazeLayout> gazeLayoutFromName(std::string_view name) {
+  for (auto l : {GazeLayout::Legacy, GazeLayout::WithSession, GazeLayout::Vergence, GazeLayout::Gen2})
+    if (name == gazeLayoutName(l))
+      return l;
+  return std::nullopt;
 }
 
 GazeSample GazeSeries::sampleAt(std::size_t i) const {

@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/series/CsvTable.h"
@@ -22,6 +23,7 @@ enum class GazeLayout {
   Gen2         // 4: combined + left/right yaw and pitch, eye origins, no depth
 };
 const char *gazeLayoutName(GazeLayout layout);
+std::optional<GazeLayout> gazeLayoutFromName(std::string_view name);
 
 struct GazeSample {
   Timestamp time = 0;
@@ -43,6 +45,9 @@ public:
   enum Channel { Yaw = 0, Pitch = 1, Depth = 2 };
 
   static Result<GazeSeries> load(const std::string &path, CsvLoadStats *stats = nullptr);
+  GazeSeries() = default;
+  // A finished series with the canonical channels (e.g. from the series cache).
+  GazeSeries(GazeLayout layout, Series series) : m_layout(layout), m_series(std::move(series)) {}
 
   GazeLayout layout() const { return m_layout; }
   const Series &series() const { return m_series; }

@@ -119,20 +119,39 @@ Result<HandSeries> HandSeries::load(const std::string &path, CsvLoadStats *stats
   if (!table)
     return Error{table.error()};
 
-  HandSeries hands;
-  hands.m_layout = layout;
-  hands.m_series = table.takeValue();
-  const Series &s = hands.m_series;
-  for (int side = 0; side < 2; ++side) {
-    hands.m_confidence[side] = s.channelIndex(confidenceColumn(side));
-    hands.m_landmarks[side] = s.channelIndex(landmarkColumns(side).front());
-    hands.m_wristPose[side] = s.channelIndex(wristPoseColumns(side).front());
-    hands.m_normals[side] = s.channelIndex(normalColumns(side).front());
-    hands.m_points[side] = s.channelIndex(pointColumns(side).front());
-  }
-  Result<HandSeries> out(std::move(hands));
+  Result<HandSeries> out(HandSeries(layout, table.takeValue()));
   out.warnings() = std::move(table.warnings());
   return out;
+}
+
+HandSeries::HandSeries(HandLayout layout, Series series) : m_layout(layout), m_series(std::move(series)) {
+  const Series &s = m_series;
+  for (int side = 0; side < 2; ++side) {
+    m_confidence[side] = s.channelIndex(confidenceColumn(side));
+    m_landmarks[side] = s.channelIndex(landmarkColumns(side).front());
+    m_wristPose[side] = s.channelIndex(wristPoseColumns(side).front());
+    m_normals[side] = s.channelIndex(normalColumns(side).front());
+    m_points[side] = s.channelIndex(pointColumns(side).front());
+  }
+}
+
+std::optional<HandLayout> handLayoutFromName(std::string_view name) {
+  for (auto l : {HandLayout::TrackingResultsV1, HandLayout::TrackingResultsV2, HandLayout::LandmarksOnly,
+                 HandLayout::WristAndPalmV1, HandLayout::WristAndPalmV2})
+    if (name == handLayoutName(l))
+      return l;
+  return std::nullopt;
+}
+
+std::optional<Eigen::Vector3f> HandSeries::wristAt(std::size_t i, HandSide side) const {
+  const int k = static_cast<int>(side);
+  if (m_series.value(static_cast<std::size_t>(m_confidence[k]), i) < 0.0f)
+    return std::nullopt;
+  if (m_points[k] >= 0) // wrist_and_palm layouts: the wrist point (sampleAt lets it win too)
+    return vec3(m_series, m_points[k], i);
+  if (m_landmarks[k] >= 0)
+    return vec3(m_series, m_landmarks[k] + 3 * kWristLandmark, i);
+  return Eigen::Vector3f::Zero();
 }
 
 HandPose HandSeries::sampleAt(std::size_t i, HandSide side) const {

@@ -3,7 +3,9 @@
 //   TrackingResultsV1 (143 cols), TrackingResultsV2 (155, + normals), LandmarksOnly (the transitional
 //   "wrist_and_palm_poses_v3": landmarks, no wrist pose), WristAndPalmV1 (15), WristAndPalmV2 (27).
 // tracking_timestamp_us is converted to ns. Confidence -1 = hand missing.
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/series/CsvTable.h"
@@ -14,10 +16,14 @@ namespace tacit::series {
 
 enum class HandLayout { TrackingResultsV1, TrackingResultsV2, LandmarksOnly, WristAndPalmV1, WristAndPalmV2 };
 const char *handLayoutName(HandLayout layout);
+std::optional<HandLayout> handLayoutFromName(std::string_view name);
 
 class HandSeries {
 public:
   static Result<HandSeries> load(const std::string &path, CsvLoadStats *stats = nullptr);
+  HandSeries() = default;
+  // A finished series whose channels are named like `layout`'s columns (e.g. from the series cache).
+  HandSeries(HandLayout layout, Series series);
   // Column names of a full layout (incl. tracking_timestamp_us), e.g. to write a native hands.csv.
   static std::vector<std::string> layoutColumns(HandLayout layout);
 
@@ -33,6 +39,9 @@ public:
   int confidenceChannel(HandSide side) const { return m_confidence[static_cast<int>(side)]; }
 
   HandPose sampleAt(std::size_t i, HandSide side) const;
+  // Only the wrist position of sample i (what sampleAt would give), nullopt when the hand is
+  // missing; reads three columns instead of every landmark.
+  std::optional<Eigen::Vector3f> wristAt(std::size_t i, HandSide side) const;
   // Latest-at sample blended linearly towards the next one. No interpolation across a missing hand:
   // when either neighbour is missing (or they are more than maxGap apart, maxGap > 0) the result is
   // the latest sample at or before t unchanged (missing if that one is). Before the first sample: missing.

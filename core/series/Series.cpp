@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <sys/mman.h>
+#include <unistd.h>
 
 namespace tacit::series {
 
@@ -22,7 +24,54 @@ inline void accumulate(float v, float &mn, float &mx) {
 
 template <typename T>
 BasicSeries<T>::BasicSeries(std::vector<std::string> channelNames)
-    : m_names(std::move(channelNames)), m_channels(m_names.size()) {}
+    : m_names(std::move(channelNames)), m_owned(std::make_shared<Owned>()) {
+  m_owned->channels.resize(m_names.size());
+  bindViews();
+}
+
+template <typename T>
+BasicSeries<T> BasicSeries<T>::fromStorage(std::vector<std::string> names, std::span<const Timestamp> times,
+                                           std::vector<std::span<const T>> channels,
+                                           std::vector<std::vector<std::span<const float>>> levels,
+                                           std::shared_ptr<const void> keepAlive) {
+  BasicSeries s;
+  s.m_names = std::move(names);
+  s.m_times = times;
+  s.m_channels = std::move(channels);
+  s.m_levels = std::move(levels);
+  s.m_keepAlive = std::move(keepAlive);
+  return s;
+}
+
+template <typename T> typename BasicSeries<T>::Owned &BasicSeries<T>::owned() {
+  if (m_owned && m_owned.use_count() == 1)
+    return *m_owned;
+  // Shared with a copy, mapped, or empty: take a private copy of the current views.
+  auto o = std::make_shared<Owned>();
+  o->times.assign(m_times.begin(), m_times.end());
+  o->channels.resize(m_names.size());
+  for (std::size_t c = 0; c < m_channels.size() && c < m_names.size(); ++c)
+    o->channels[c].assign(m_channels[c].begin(), m_channels[c].end());
+  for (const auto &level : m_levels) {
+    auto &copy = o->levels.emplace_back();
+    for (const auto &ch : level)
+      copy.emplace_back(ch.begin(), ch.end());
+  }
+  m_owned = std::move(o);
+  m_keepAlive.reset();
+  bindViews();
+  return *m_owned;
+}
+
+template <typename T> void BasicSeries<T>::bindViews() {
+  if (!m_owned)
+    return;
+  m_times = m_owned->times;
+  m_channels.assign(m_owned->channels.begin(), m_owned->channels.end());
+  m_levels.clear();
+  for (const auto &level : m_owned->levels)
+    m_levels.emplace_back(level.begin(), level.end());
+}
 
 template <typename T> int BasicSeries<T>::channelIndex(std::string_view name) const {
   for (std::size_t i = 0; i < m_names.size(); ++i)
@@ -62,35 +111,49 @@ template <typename T> std::vector<T> BasicSeries<T>::sampleAt(std::size_t i) con
 }
 
 template <typename T> void BasicSeries<T>::reserve(std::size_t rows) {
-  m_times.reserve(rows);
-  for (auto &ch : m_channels)
+  Owned &o = owned();
+  o.times.reserve(rows);
+  for (auto &ch : o.channels)
     ch.reserve(rows);
+  bindViews();
 }
 
 template <typename T> void BasicSeries<T>::append(Timestamp t, const T *values) {
-  m_times.push_back(t);
-  for (std::size_t c = 0; c < m_channels.size(); ++c)
-    m_channels[c].push_back(values[c]);
+  Owned &o = owned();
+  o.times.push_back(t);
+  for (std::size_t c = 0; c < o.channels.size(); ++c)
+    o.channels[c].push_back(values[c]);
+  m_times = o.times; // channel views are rebound by finish()
+}
+
+template <typename T> std::vector<T> &BasicSeries<T>::mutableChannel(std::size_t c) {
+  Owned &o = owned();
+  bindViews();
+  return o.channels[c];
 }
 
 template <typename T> std::size_t BasicSeries<T>::addChannel(std::string name, std::vector<T> values) {
-  values.resize(m_times.size(), std::numeric_limits<T>::quiet_NaN());
+  Owned &o = owned();
+  values.resize(o.times.size(), std::numeric_limits<T>::quiet_NaN());
   m_names.push_back(std::move(name));
-  m_channels.push_back(std::move(values));
+  o.channels.push_back(std::move(values));
+  bindViews();
   return m_names.size() - 1;
 }
 
 template <typename T> bool BasicSeries<T>::finish() {
+  Owned &o = owned();
+  auto &times = o.times;
   bool reordered = false;
-  if (!std::is_sorted(m_times.begin(), m_times.end())) {
-    std::vector<std::size_t> order(m_times.size());
+  if (!std::is_sorted(times.begin(), times.end())) {
+    std::vector<std::size_t> order(times.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m_times[a] < m_times[b]; });
-    std::vector<Timestamp> times(m_times.size());
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return times[a] < times[b]; });
+    std::vector<Timestamp> sortedTimes(times.size());
     for (std::size_t i = 0; i < order.size(); ++i)
-      times[i] = m_times[order[i]];
-    m_times.swap(times);
-    for (auto &ch : m_channels) {
+      sortedTimes[i] = times[order[i]];
+    times.swap(sortedTimes);
+    for (auto &ch : o.channels) {
       std::vector<T> sorted(ch.size());
       for (std::size_t i = 0; i < order.size(); ++i)
         sorted[i] = ch[order[i]];
@@ -98,12 +161,15 @@ template <typename T> bool BasicSeries<T>::finish() {
     }
     reordered = true;
   }
+  bindViews();
   buildPyramid();
+  bindViews();
   return reordered;
 }
 
 template <typename T> void BasicSeries<T>::buildPyramid() {
-  m_levels.clear();
+  auto &levels = m_owned->levels;
+  levels.clear();
   const std::size_t n = m_times.size();
   if (n < kPyramidFanout)
     return;
@@ -123,13 +189,13 @@ template <typename T> void BasicSeries<T>::buildPyramid() {
       out[2 * b + 1] = mx;
     }
   }
-  m_levels.push_back(std::move(level));
+  levels.push_back(std::move(level));
   // Higher levels from the level below until one block remains.
   while (blocks > 1) {
     const std::size_t next = (blocks + kPyramidFanout - 1) / kPyramidFanout;
     std::vector<std::vector<float>> up(m_channels.size());
     for (std::size_t c = 0; c < m_channels.size(); ++c) {
-      const auto &below = m_levels.back()[c];
+      const auto &below = levels.back()[c];
       auto &out = up[c];
       out.resize(2 * next);
       for (std::size_t b = 0; b < next; ++b) {
@@ -143,7 +209,7 @@ template <typename T> void BasicSeries<T>::buildPyramid() {
         out[2 * b + 1] = mx;
       }
     }
-    m_levels.push_back(std::move(up));
+    levels.push_back(std::move(up));
     blocks = next;
   }
 }
@@ -285,11 +351,34 @@ SeriesWindow BasicSeries<T>::windowQuery(TimeRange range, std::size_t maxPoints,
   return w;
 }
 
+namespace {
+template <typename V> void releaseSpan(std::span<const V> v) {
+  if (v.empty())
+    return;
+  static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  // Only whole pages inside the view: a neighbouring column keeps its pages.
+  const auto begin = (reinterpret_cast<std::uintptr_t>(v.data()) + page - 1) / page * page;
+  const auto end = reinterpret_cast<std::uintptr_t>(v.data() + v.size()) / page * page;
+  if (end > begin)
+    ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+}
+} // namespace
+
+template <typename T> void BasicSeries<T>::releasePages() const {
+  if (!isMapped())
+    return;
+  releaseSpan(m_times);
+  for (const auto &c : m_channels)
+    releaseSpan(c);
+}
+
 template <typename T> std::size_t BasicSeries<T>::memoryBytes() const {
-  std::size_t bytes = m_times.capacity() * sizeof(Timestamp);
-  for (const auto &ch : m_channels)
+  if (!m_owned)
+    return 0;
+  std::size_t bytes = m_owned->times.capacity() * sizeof(Timestamp);
+  for (const auto &ch : m_owned->channels)
     bytes += ch.capacity() * sizeof(T);
-  for (const auto &lvl : m_levels)
+  for (const auto &lvl : m_owned->levels)
     for (const auto &ch : lvl)
       bytes += ch.capacity() * sizeof(float);
   return bytes;

@@ -31,6 +31,9 @@ inline std::unique_ptr<tacit::MainWindow> openInWindow(const QString &path, QStr
     return *error = QStringLiteral("%1 did not open: %2").arg(path, window->lastError()), nullptr;
   if (!QTest::qWaitFor([&] { return window->session() && window->session()->framesSettled(); }, 15000))
     return *error = QStringLiteral("%1: first frames did not settle").arg(path), nullptr;
+  // The sensor series follow the first frame (their own job): tests see the whole recording.
+  if (!QTest::qWaitFor([&] { return window->session() && window->session()->seriesLoaded(); }, 30000))
+    return *error = QStringLiteral("%1: sensor series did not load").arg(path), nullptr;
   return window;
 }
 

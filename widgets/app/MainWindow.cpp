@@ -13,22 +13,25 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <thread>
 
+#include "core/recording/RecordingContext.h"
+#include "core/util/Job.h"
+#include "widgets/common/JobProgressDialog.h"
+
+#include "core/project/ProjectSession.h"
 #include "core/sample/BundledSample.h"
 #include "core/util/Logging.h"
 #include "widgets/annotation/AnnotationController.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/OffsetEditor.h"
-#include "core/project/ProjectSession.h"
 #include "widgets/app/ProjectController.h"
-#include "widgets/app/RecordingLoader.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/app/ShortcutsDialog.h"
 #include "widgets/consent/ConsentReviewWindow.h"
@@ -81,12 +84,20 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     m_restoredState = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
   }
+  m_seriesBar = new QProgressBar(this);
+  m_seriesBar->setObjectName(QStringLiteral("seriesProgress"));
+  m_seriesBar->setRange(0, 1000);
+  m_seriesBar->setFormat(tr("Loading sensors… %p%"));
+  m_seriesBar->setMaximumWidth(220);
+  m_seriesBar->hide();
+  statusBar()->addPermanentWidget(m_seriesBar);
   statusBar()->showMessage(tr("Open a recording folder with File → Open (Ctrl+O), or drop one here."));
 }
 
 MainWindow::~MainWindow() {
-  if (m_cancelLoad)
-    *m_cancelLoad = true;
+  for (Job *job : {m_openJob.data(), m_seriesJob.data()})
+    if (job)
+      job->cancel();
   delete m_project; // closes the project while the views still exist
   m_project = nullptr;
   m_session.reset();
@@ -448,10 +459,7 @@ void MainWindow::connectTransport() {
   connect(&m_time, &TimeControl::timeChanged, this, &MainWindow::updateTransport, Qt::QueuedConnection);
   connect(&m_time, &TimeControl::playingChanged, m_transport, &TransportBar::setPlaying);
   connect(&m_time, &TimeControl::speedChanged, m_transport, &TransportBar::setSpeed);
-  connect(m_offsets, &OffsetEditor::offsetChanged, this, [this](const std::string &id, qint64 off) {
-    if (m_session)
-      m_session->setUserOffset(id, off);
-  });
+  connect(m_offsets, &OffsetEditor::offsetChanged, this, &MainWindow::onOffsetEdited);
 }
 
 void MainWindow::updateTransport() {
@@ -482,62 +490,84 @@ bool MainWindow::openPath(const QString &path) {
     return false;
   }
   clearError();
-  if (m_cancelLoad)
-    *m_cancelLoad = true;
-  auto cancel = std::make_shared<std::atomic<bool>>(false);
-  m_cancelLoad = cancel;
+  for (Job *job : {m_openJob.data(), m_seriesJob.data()})
+    if (job)
+      job->cancel();
   const int generation = ++m_loadGeneration;
-  delete m_progress;
-  m_progress = new QProgressDialog(tr("Opening %1…").arg(info.fileName()), tr("Cancel"), 0, 1000, this);
-  m_progress->setWindowTitle(tr("Opening Recording"));
-  m_progress->setMinimumDuration(400); // quick opens never flash a dialog
-  m_progress->setWindowModality(Qt::NonModal);
-  m_progress->setAutoClose(false);
-  m_progress->setAutoReset(false);
-  m_progress->setValue(0);
-  connect(m_progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
-  QPointer<MainWindow> self(this);
-  const std::string p = info.absoluteFilePath().toStdString();
-  std::thread([self, cancel, generation, p, path] {
-    auto progress = [self, cancel, generation](double f, const std::string &stage) {
-      QMetaObject::invokeMethod(qApp, [self, generation, f, stage] {
-        if (self && self->m_loadGeneration == generation && self->m_progress) {
-          self->m_progress->setValue(static_cast<int>(f * 1000));
-          self->m_progress->setLabelText(QString::fromStdString(stage));
+  RecordingContext::Options options;
+  options.series = false; // first frame first: the series follow on their own job
+  m_project->addRecordingState(info.absoluteFilePath(), options);
+  const std::filesystem::path p = info.absoluteFilePath().toStdString();
+  using Opened = std::shared_ptr<RecordingContext>;
+  m_openJob = startJob<Opened>(
+      this, tr("Opening %1").arg(info.fileName()),
+      [p, options](JobContext &job) -> Result<Opened> {
+        RecordingContext::Options o = options;
+        o.progress = job.stageCallback();
+        auto r = RecordingContext::open(p, o);
+        if (!r)
+          return Result<Opened>::failure(r.error());
+        return Opened(r.takeValue());
+      },
+      [this, generation, path](Result<Opened> &r) {
+        if (generation != m_loadGeneration)
+          return;
+        if (!r) {
+          const QString msg = QString::fromStdString(r.error());
+          showError(msg);
+          emit openFailed(msg);
+          return;
         }
+        onLoaded(r.takeValue(), path);
       });
-      return !*cancel;
-    };
-    auto result = std::make_shared<Result<std::unique_ptr<LoadedRecording>>>(loadRecording(p, progress));
-    QMetaObject::invokeMethod(qApp, [self, result, generation, path, cancel] {
-      if (!self || self->m_loadGeneration != generation || *cancel)
-        return;
-      self->onLoaded(result, path);
-    });
-  }).detach();
+  JobProgressDialog::show(m_openJob, this, tr("Opening %1…").arg(info.fileName()));
   statusBar()->showMessage(tr("Opening %1…").arg(path));
   return true;
 }
 
-void MainWindow::onLoaded(std::shared_ptr<Result<std::unique_ptr<LoadedRecording>>> result, const QString &path) {
-  if (m_progress) {
-    m_progress->close();
-    m_progress->deleteLater();
-  }
-  if (!result->ok()) {
-    const QString msg = QString::fromStdString(result->error());
-    showError(msg);
-    emit openFailed(msg);
-    return;
-  }
+bool MainWindow::seriesLoading() const {
+  return m_seriesJob && m_seriesJob->isRunning();
+}
+
+void MainWindow::loadSeries(int generation) {
+  std::shared_ptr<const RecordingContext> ctx = m_session->context();
+  m_seriesBar->setValue(0);
+  m_seriesBar->show();
+  m_seriesJob = startJob<RecordingSeries>(
+      this, tr("Loading sensor series"), [ctx](JobContext &job) { return ctx->readSeries(job.stageCallback()); },
+      [this, generation](Result<RecordingSeries> &r) {
+        m_seriesBar->hide();
+        if (generation != m_loadGeneration || !m_session)
+          return;
+        if (!r) {
+          showError(QString::fromStdString(r.error()));
+          return;
+        }
+        QStringList warnings;
+        for (const auto &w : r->warnings)
+          warnings << QString::fromStdString(w);
+        m_session->setSeries(r.takeValue());
+        if (!warnings.isEmpty())
+          showError(warnings.join(QLatin1Char('\n')));
+        emit seriesLoaded();
+      });
+  connect(m_seriesJob, &Job::progressChanged, m_seriesBar, [this](double f, const QString &stage) {
+    m_seriesBar->setValue(static_cast<int>(f * 1000));
+    m_seriesBar->setToolTip(stage);
+  });
+  connect(m_seriesJob, &Job::finished, m_seriesBar, [this](Job::State state) {
+    if (state == Job::State::Cancelled)
+      m_seriesBar->hide();
+  });
+}
+
+void MainWindow::onLoaded(std::shared_ptr<RecordingContext> rec, const QString &path) {
   m_time.pause();
   m_session.reset();
-  std::unique_ptr<LoadedRecording> rec = result->takeValue();
   QStringList warnings;
-  for (const auto &w : rec->warnings)
+  for (const auto &w : rec->warnings())
     warnings << QString::fromStdString(w);
-  for (const auto &m : rec->media)
-    Q_UNUSED(m);
+  const bool needSeries = !rec->seriesLoaded();
   SessionViews views{m_videoPanel->view(), m_depthPanel->view(), m_plots, m_pose3d, m_timeline};
   m_session = std::make_unique<RecordingSession>(std::move(rec), m_time, views);
   connect(m_session.get(), &RecordingSession::decodeError, this, &MainWindow::showError);
@@ -553,38 +583,29 @@ void MainWindow::onLoaded(std::shared_ptr<Result<std::unique_ptr<LoadedRecording
   statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
   updateTransport();
   emit recordingOpened();
+  if (needSeries)
+    loadSeries(m_loadGeneration);
+}
+
+void MainWindow::onOffsetEdited(const std::string &streamId, qint64 offsetNs) {
+  // A project recording saves the offset (undoable) and the views follow the project; a recording
+  // outside a project only moves the views.
+  if (!m_session || m_project->setStreamOffset(streamId, offsetNs))
+    return;
+  m_session->setUserOffset(streamId, offsetNs);
 }
 
 void MainWindow::openBundledSample() {
-  auto *dlg =
-      new QProgressDialog(tr("Generating the bundled sample recording (first start only)…"), QString(), 0, 1000, this);
-  dlg->setWindowTitle(tr("Tacit"));
-  dlg->setMinimumDuration(300);
-  dlg->setWindowModality(Qt::NonModal);
-  dlg->setAutoClose(false);
-  QPointer<MainWindow> self(this);
-  QPointer<QProgressDialog> pd(dlg);
-  std::thread([self, pd] {
-    auto r = sample::ensureBundledSample([pd](double f) {
-      QMetaObject::invokeMethod(qApp, [pd, f] {
-        if (pd)
-          pd->setValue(static_cast<int>(f * 1000));
+  using Path = std::filesystem::path;
+  Job *job = startJob<Path>(
+      this, tr("Bundled sample"), [](JobContext &ctx) { return sample::ensureBundledSample(ctx.callback()); },
+      [this](Result<Path> &r) {
+        if (r)
+          openPath(QString::fromStdString(r->string()));
+        else
+          showError(tr("Bundled sample: %1").arg(QString::fromStdString(r.error())));
       });
-      return true;
-    });
-    const bool ok = r.ok();
-    const QString value = ok ? QString::fromStdString(r.value().string()) : QString::fromStdString(r.error());
-    QMetaObject::invokeMethod(qApp, [self, pd, ok, value] {
-      if (pd)
-        pd->deleteLater();
-      if (!self)
-        return;
-      if (ok)
-        self->openPath(value);
-      else
-        self->showError(tr("Bundled sample: %1").arg(value));
-    });
-  }).detach();
+  JobProgressDialog::show(job, this, tr("Generating the bundled sample recording (first start only)…"), 300);
 }
 
 QStringList MainWindow::recentFiles() const {

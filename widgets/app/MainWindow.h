@@ -1,11 +1,12 @@
 #pragma once
 // The main window: wiring only (docks, actions, menus); views live in their own folders.
 // Five view docks (Video, Depth, Plots, 3D, Timeline) plus Offsets, a transport bar, named layouts
-// (QSettings saveState), recent files, drag and drop. Opening runs on a worker thread with progress.
+// (QSettings saveState), recent files, drag and drop. Opening runs as two jobs (core/util/Job.h): the
+// recording's media first (RecordingContext, so the first frame shows quickly), then its sensor
+// series, with a progress indicator in the status bar until the plots, 3D view and overlays fill in.
 #include <QMainWindow>
 #include <QPointer>
 #include <QString>
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -17,7 +18,7 @@
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QProgressDialog;
+class QProgressBar;
 
 namespace tacit {
 
@@ -38,7 +39,8 @@ class TransportBar;
 class VideoPanel;
 class VideoView;
 class DepthView;
-struct LoadedRecording;
+class Job;
+class RecordingContext;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -67,6 +69,10 @@ public:
   PlotsView *plotsView() const { return m_plots; }
   Pose3DView *pose3dView() const { return m_pose3d; }
   TimelineWidget *timeline() const { return m_timeline; }
+  OffsetEditor *offsetEditor() const { return m_offsets; }
+  // True while the sensor series of the open recording are still loading (status bar indicator).
+  bool seriesLoading() const;
+  QProgressBar *seriesProgress() const { return m_seriesBar; }
   // Annotation editing on the timeline (keys + mouse); nullptr detaches. The document must outlive
   // its attachment (the project session owns it).
   void setAnnotationDocument(project::AnnotationDocument *doc);
@@ -81,6 +87,8 @@ public:
 
 signals:
   void recordingOpened();
+  // The sensor series arrived (plots, 3D view, overlays and lanes are filled in).
+  void seriesLoaded();
   void openFailed(const QString &message);
   void projectChanged();
   void currentRecordingChanged(tacit::project::Id recordingId);
@@ -99,7 +107,9 @@ private:
   void showError(const QString &message);
   void updateTitle();
   void clearError();
-  void onLoaded(std::shared_ptr<Result<std::unique_ptr<LoadedRecording>>> result, const QString &path);
+  void onLoaded(std::shared_ptr<RecordingContext> recording, const QString &path);
+  void loadSeries(int generation);
+  void onOffsetEdited(const std::string &streamId, qint64 offsetNs);
   void addRecent(const QString &path);
   void rebuildRecentMenu();
   void rebuildLayoutMenu();
@@ -131,8 +141,8 @@ private:
   bool m_shownOnce = false;
   bool m_restoredState = false;
   std::unique_ptr<RecordingSession> m_session;
-  QPointer<QProgressDialog> m_progress;
-  std::shared_ptr<std::atomic<bool>> m_cancelLoad;
+  QPointer<Job> m_openJob, m_seriesJob;
+  QProgressBar *m_seriesBar = nullptr;
   QString m_lastError;
   int m_loadGeneration = 0;
   std::optional<Timestamp> m_loopIn, m_loopOut;

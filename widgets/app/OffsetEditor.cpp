@@ -82,6 +82,12 @@ Timestamp OffsetEditor::offset(const std::string &id) const {
   return 0;
 }
 
+void OffsetEditor::setOffset(const std::string &id, Timestamp offsetNs) {
+  for (std::size_t row = 0; row < m_streams.size(); ++row)
+    if (m_streams[row].id == id)
+      setRowOffset(row, offsetNs, false);
+}
+
 void OffsetEditor::nudge(std::size_t row, Timestamp delta) {
   setRowOffset(row, m_streams[row].offset + delta, true);
 }

@@ -1,6 +1,8 @@
 #pragma once
-// Per-stream time offset editor: nudge any stream by one frame or one millisecond (or type a value);
-// the offset applies to every view at once through TimeControl.
+// Per-stream time offset editor: nudge any stream by one frame or one millisecond (or type a value).
+// It only reports edits (offsetChanged); the window saves them in the project (undoable) and the
+// recording's context applies them to every view, new segment, redaction and export
+// (docs/recording-context.md "Time").
 #include <QWidget>
 #include <functional>
 #include <string>
@@ -26,6 +28,8 @@ public:
   // framePeriod: size of the one-frame nudge.
   void setStreams(const std::vector<Stream> &streams, Timestamp framePeriod);
   Timestamp offset(const std::string &id) const;
+  // Shows a value set elsewhere (undo/redo, a reopened project) without emitting offsetChanged.
+  void setOffset(const std::string &id, Timestamp offsetNs);
 
 signals:
   void offsetChanged(const std::string &streamId, qint64 offsetNs);

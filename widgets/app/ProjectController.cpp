@@ -13,10 +13,12 @@
 #include <QUndoStack>
 
 #include "core/project/AnnotationDocument.h"
+#include "core/project/ProjectRecording.h"
 #include "core/project/ProjectSession.h"
 #include "core/project/RecordingListModel.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/MainWindow.h"
+#include "widgets/app/OffsetEditor.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/project/FlagsPanel.h"
 #include "widgets/project/RecordingsPanel.h"
@@ -241,6 +243,7 @@ bool ProjectController::install(std::unique_ptr<ProjectSession> session, const Q
   ProjectSession *s = m_session.get();
   connect(s, &ProjectSession::errorOccurred, this, &ProjectController::errorOccurred);
   connect(s, &ProjectSession::currentRecordingChanged, this, &ProjectController::onCurrentRecordingChanged);
+  connect(s, &ProjectSession::streamOffsetChanged, this, &ProjectController::onStreamOffsetChanged);
   QUndoStack *undo = s->undoStack();
   connect(undo, &QUndoStack::canUndoChanged, this, &ProjectController::updateActions);
   connect(undo, &QUndoStack::canRedoChanged, this, &ProjectController::updateActions);
@@ -311,7 +314,8 @@ bool ProjectController::openRecording(Id id) {
     return fail(st.error());
   m_recordings->selectRecording(id);
   if (RecordingSession *rs = m_window.session();
-      rs && canonicalPath(rs->recording().sourcePath) == canonicalPath(QString::fromStdString(folder.string()))) {
+      rs && canonicalPath(QString::fromStdString(rs->recording().sourcePath().string())) ==
+                canonicalPath(QString::fromStdString(folder.string()))) {
     onRecordingLoaded(); // already in the views
     return true;
   }
@@ -329,19 +333,51 @@ bool ProjectController::openNextUnreviewed() {
   return openRecording(id);
 }
 
+Id ProjectController::recordingAt(const QString &path) const {
+  if (!m_session)
+    return 0;
+  // A folder opened with File → Open may be a project recording too.
+  const QString wanted = canonicalPath(path);
+  if (auto recs = m_session->store().recordings())
+    for (const auto &r : *recs)
+      if (canonicalPath(QString::fromStdString(m_session->store().absoluteFolder(r).string())) == wanted)
+        return r.id;
+  return 0;
+}
+
+void ProjectController::addRecordingState(const QString &path, RecordingContext::Options &options) {
+  if (const Id id = recordingAt(path))
+    if (auto st = project::addProjectState(m_session->store(), id, options); !st.ok())
+      fail(st.error());
+}
+
+bool ProjectController::setStreamOffset(const std::string &streamId, Timestamp offsetNs) {
+  RecordingSession *rs = m_window.session();
+  if (!m_session || !rs || m_session->isReadOnly())
+    return false;
+  const Id id = recordingAt(QString::fromStdString(rs->recording().sourcePath().string()));
+  if (!id)
+    return false;
+  if (auto st = m_session->setStreamOffset(id, streamId, offsetNs); !st.ok())
+    fail(st.error());
+  return true;
+}
+
+void ProjectController::onStreamOffsetChanged(Id recordingId, const std::string &streamId, qint64 offsetNs) {
+  // Set, undone or redone: the views follow the project (only when that recording is shown).
+  RecordingSession *rs = m_window.session();
+  if (!rs || recordingAt(QString::fromStdString(rs->recording().sourcePath().string())) != recordingId)
+    return;
+  rs->setUserOffset(streamId, offsetNs);
+  m_window.offsetEditor()->setOffset(streamId, offsetNs);
+}
+
 void ProjectController::onRecordingLoaded() {
   RecordingSession *rs = m_window.session();
   if (!m_session || !rs)
     return;
-  // Which project recording is in the views? (A folder opened with File → Open may be one too.)
-  const QString shown = canonicalPath(rs->recording().sourcePath);
-  Id match = 0;
-  if (auto recs = m_session->store().recordings())
-    for (const auto &r : *recs)
-      if (canonicalPath(QString::fromStdString(m_session->store().absoluteFolder(r).string())) == shown) {
-        match = r.id;
-        break;
-      }
+  // Which project recording is in the views?
+  const Id match = recordingAt(QString::fromStdString(rs->recording().sourcePath().string()));
   if (auto st = m_session->setCurrentRecording(match); !st.ok())
     fail(st.error());
   project::AnnotationDocument *doc = m_session->document();

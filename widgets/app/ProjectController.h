@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "core/project/ProjectTypes.h"
+#include "core/recording/RecordingContext.h"
 
 class QDockWidget;
 class QLabel;
@@ -55,6 +56,13 @@ public:
   // A recording folder, or a folder whose subfolders (two levels) hold recordings.
   bool addRecordings(const QString &folder);
   bool relink(project::Id id, const QString &folder);
+  // The project recording whose folder is `path` (0 when none).
+  project::Id recordingAt(const QString &path) const;
+  // Adds the project's stream offsets and redactions of the recording at `path` (if it is one).
+  void addRecordingState(const QString &path, RecordingContext::Options &options);
+  // Saves (undoably) a stream offset of the shown recording; false when it is not a project
+  // recording (the caller then applies the offset to the views only).
+  bool setStreamOffset(const std::string &streamId, Timestamp offsetNs);
 
   // Menu contents (MainWindow places the menus).
   void fillFileMenu(QMenu *file);
@@ -74,6 +82,7 @@ private:
   bool install(std::unique_ptr<project::ProjectSession> session, const QStringList &warnings);
   void onCurrentRecordingChanged(project::Id id);
   void onRecordingLoaded();
+  void onStreamOffsetChanged(project::Id recordingId, const std::string &streamId, qint64 offsetNs);
   void updateActions();
   void addRecent(const QString &path);
   void rebuildRecentMenu();

@@ -53,13 +53,24 @@ double horizontalFov(const geometry::CameraModel &m) {
 }
 } // namespace
 
-RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, TimeControl &time, SessionViews views,
+RecordingSession::RecordingSession(std::shared_ptr<RecordingContext> recording, TimeControl &time, SessionViews views,
                                    QObject *parent)
     : QObject(parent), m_rec(std::move(recording)), m_time(time), m_views(views) {
   m_wall.start();
-  for (auto &m : m_rec->media) {
-    auto fetcher = std::make_unique<FrameFetcher>(std::move(m.source), m.depth ? kDepthCacheBytes : kVideoCacheBytes);
-    const bool depth = m.depth;
+  for (const MediaStream *m : {m_rec->video(), m_rec->depth()}) {
+    if (!m)
+      continue;
+    std::unique_ptr<media::FrameSource> reader = m_rec->takeReader(m->id);
+    if (!reader) {
+      auto opened = m->open();
+      if (!opened) {
+        QTimer::singleShot(0, this, [this, e = opened.error()] { emit decodeError(QString::fromStdString(e)); });
+        continue;
+      }
+      reader = opened.takeValue();
+    }
+    auto fetcher = std::make_unique<FrameFetcher>(std::move(reader), m->depth() ? kDepthCacheBytes : kVideoCacheBytes);
+    const bool depth = m->depth();
     connect(fetcher.get(), &FrameFetcher::frameReady, this, [this, depth](qint64 index, const QImage &img, bool exact) {
       qint64 &wanted = depth ? m_depthIndex : m_videoIndex;
       qint64 &shown = depth ? m_depthShown : m_videoShown;
@@ -73,7 +84,7 @@ RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, T
     });
     connect(fetcher.get(), &FrameFetcher::decodeFailed, this,
             [this](qint64, const QString &message) { emit decodeError(message); });
-    (m.depth ? m_depthFetcher : m_videoFetcher) = std::move(fetcher);
+    (depth ? m_depthFetcher : m_videoFetcher) = std::move(fetcher);
   }
   setupViews();
   connect(&m_time, &TimeControl::timeChanged, this, &RecordingSession::onTimeChanged);
@@ -92,8 +103,9 @@ RecordingSession::RecordingSession(std::unique_ptr<LoadedRecording> recording, T
 }
 
 void RecordingSession::show(bool depth, qint64 index, const QImage &img, bool exact) {
-  const LoadedMedia *lm = depth ? m_rec->depth() : m_rec->video();
-  const Timestamp t = lm->times[static_cast<std::size_t>(index)]; // device time (manifest offset included)
+  const MediaStream *m = depth ? m_rec->depth() : m_rec->video();
+  // Timeline time of the frame: the clock redactions and segments use.
+  const Timestamp t = (*m->frameTimes)[static_cast<std::size_t>(index)] + m_time.streamOffset(m->id);
   if (depth) {
     m_depthShown = index;
     m_views.depth->setDepthFrame(redactedDepth(img, t), index);
@@ -101,10 +113,10 @@ void RecordingSession::show(bool depth, qint64 index, const QImage &img, bool ex
   }
   m_videoShown = index;
   m_videoShownExact = exact;
-  const Timestamp rel = t + m_time.streamOffset(lm->streamId) - m_rec->range.begin;
-  m_views.video->setFrame(redactedVideo(img, t, lm->size), index, rel, lm->size);
+  const QSize size(m->width, m->height);
+  m_views.video->setFrame(redactedVideo(img, t, size), index, t - m_time.range().begin, size);
   if (m_time.isPlaying())
-    updateOverlays(lm->times[static_cast<std::size_t>(index)] + m_time.streamOffset(lm->streamId));
+    updateOverlays(t);
 }
 
 void RecordingSession::adaptTickInterval() {
@@ -126,23 +138,11 @@ void RecordingSession::onPlayingChanged(bool playing) {
 
 RecordingSession::~RecordingSession() {
   if (m_rec->video())
-    m_time.removeFrameTimes(m_rec->video()->streamId);
+    m_time.removeFrameTimes(m_rec->video()->id);
 }
 
 Timestamp RecordingSession::streamTime(const std::string &id) const {
   return m_time.streamTime(id);
-}
-
-Timestamp RecordingSession::manifestOffset(const std::string &id) const {
-  for (const auto &s : m_rec->manifest.streams)
-    if (s.id == id)
-      return s.timeOffsetNs;
-  return 0;
-}
-
-Timestamp RecordingSession::deviceTime(const std::string &id, Timestamp globalTime) const {
-  // global = device time + the user's nudge (the manifest offset is already in device time).
-  return globalTime - userOffset(id);
 }
 
 QImage RecordingSession::redactedVideo(const QImage &image, Timestamp t, QSize fullSize) const {
@@ -170,14 +170,9 @@ QImage RecordingSession::redactedDepth(const QImage &image, Timestamp t) const {
 }
 
 void RecordingSession::setRedactions(std::vector<project::Redaction> redactions) {
+  m_rec->setRedactions(redactions);
   m_redactions.set(std::move(redactions));
-  for (auto &[stream, src] : m_plotSources) {
-    const std::string &id = stream == "imu" ? m_rec->imuId : m_rec->handsId;
-    src->setBlanked(m_redactions.blankedSpans(stream), manifestOffset(id));
-  }
-  if (m_views.plots)
-    for (auto *plot : m_views.plots->plots())
-      plot->update();
+  applyPlotRedactions();
   updateTrail();
   if (m_views.timeline)
     m_views.timeline->setLanes(timelineLanes());
@@ -187,39 +182,53 @@ void RecordingSession::setRedactions(std::vector<project::Redaction> redactions)
   refresh();
 }
 
+void RecordingSession::applyPlotRedactions() {
+  const RecordingSeries &r = m_rec->series();
+  for (auto &[stream, src] : m_plotSources) {
+    const std::string &id = stream == "imu" ? r.imuId : r.handsId;
+    src->setBlanked(m_redactions.blankedSpans(stream), m_rec->streamOffset(id)); // timeline spans
+  }
+  if (m_views.plots)
+    for (auto *plot : m_views.plots->plots())
+      plot->update();
+}
+
 void RecordingSession::updateTrail() {
   if (!m_views.pose3d)
     return;
+  // At most kTrailPoints samples spread over the trajectory: a 2-hour, 1 kHz trajectory would
+  // otherwise read every page of its mapped columns (RSS) and hand VTK millions of points.
+  constexpr std::size_t kTrailPoints = 2000;
   std::vector<Eigen::Vector3d> trail;
-  if (const auto &tr = m_rec->trajectory) {
-    const Timestamp off = manifestOffset(m_rec->trajectoryId);
-    const auto &times = tr->series().times();
-    trail.reserve(tr->size());
-    for (std::size_t i = 0; i < tr->size(); ++i)
-      if (i >= times.size() || !m_redactions.blanked("trajectory", times[i] + off))
+  if (const auto &tr = m_rec->series().trajectory; tr && tr->size() > 0) {
+    const Timestamp off = m_rec->streamOffset(m_rec->series().trajectoryId);
+    const std::size_t n = tr->size(), step = std::max<std::size_t>(1, n / kTrailPoints);
+    trail.reserve(n / step + 1);
+    for (std::size_t i = 0; i < n; i += step)
+      if (!m_redactions.blanked("trajectory", tr->series().timeAt(i) + off))
         trail.push_back(tr->poseAt(i).translation);
+    tr->series().releasePages();
   }
   m_views.pose3d->setTrajectory(trail);
 }
 
 void RecordingSession::applyOffsets() {
-  // Series times are in their file's clock: their manifest offset goes through TimeControl together
-  // with the user's nudge. Video/depth sources already include the manifest offset.
-  for (const auto &s : m_rec->manifest.streams) {
-    const bool mediaStream = s.kind == StreamKind::Video || s.kind == StreamKind::Depth;
-    const Timestamp base = mediaStream ? 0 : s.timeOffsetNs;
-    m_time.setStreamOffset(s.id, base + userOffset(s.id));
-  }
+  // One rule for every view (RecordingContext::streamOffset): reader times + offset = timeline.
+  m_time.setStreamOffsets(m_rec->streamOffsets());
 }
 
 Timestamp RecordingSession::userOffset(const std::string &id) const {
-  auto it = m_userOffsets.find(id);
-  return it == m_userOffsets.end() ? 0 : it->second;
+  return m_rec->userOffset(id);
 }
 
 void RecordingSession::setUserOffset(const std::string &id, Timestamp offsetNs) {
-  m_userOffsets[id] = offsetNs;
+  if (m_rec->userOffset(id) == offsetNs)
+    return;
+  m_rec->setUserOffset(id, offsetNs);
   applyOffsets();
+  applyPlotRedactions();
+  updateTrail();
+  updateRange();
   if (m_views.timeline)
     m_views.timeline->setLanes(timelineLanes());
 }
@@ -230,26 +239,31 @@ std::vector<std::pair<std::string, QString>> RecordingSession::offsetStreams() c
     if (!id.empty())
       out.emplace_back(id, QStringLiteral("%1 (%2)").arg(QString::fromStdString(id), what));
   };
+  // The sensors are listed before they are loaded: an offset saved in the project is known already.
+  auto firstOf = [&](StreamKind kind) {
+    const StreamDescriptor *s = m_rec->manifest().firstOfKind(kind);
+    return s ? s->id : std::string();
+  };
   if (auto *v = m_rec->video())
-    add(v->streamId, tr("video"));
+    add(v->id, tr("video"));
   if (auto *d = m_rec->depth())
-    add(d->streamId, tr("depth"));
-  add(m_rec->imuId, tr("IMU"));
-  add(m_rec->handsId, tr("hands"));
-  add(m_rec->trajectoryId, tr("trajectory"));
-  add(m_rec->gazeId, tr("gaze"));
+    add(d->id, tr("depth"));
+  add(firstOf(StreamKind::Imu), tr("IMU"));
+  add(firstOf(StreamKind::HandPose), tr("hands"));
+  add(firstOf(StreamKind::Trajectory), tr("trajectory"));
+  add(firstOf(StreamKind::Gaze), tr("gaze"));
   return out;
 }
 
 qint64 RecordingSession::frameCount() const {
-  return m_rec->video() ? static_cast<qint64>(m_rec->video()->times.size()) : 0;
+  return m_rec->video() ? static_cast<qint64>(m_rec->video()->frameCount()) : 0;
 }
 
 std::optional<Timestamp> RecordingSession::timeOfFrame(qint64 frame) const {
-  const LoadedMedia *v = m_rec->video();
-  if (!v || frame < 0 || frame >= static_cast<qint64>(v->times.size()))
+  const MediaStream *v = m_rec->video();
+  if (!v || frame < 0 || frame >= static_cast<qint64>(v->frameCount()))
     return std::nullopt;
-  return v->times[static_cast<std::size_t>(frame)] + m_time.streamOffset(v->streamId);
+  return (*v->frameTimes)[static_cast<std::size_t>(frame)] + m_time.streamOffset(v->id);
 }
 
 bool RecordingSession::framesSettled() const {
@@ -272,40 +286,30 @@ std::optional<double> RecordingSession::requestAgeMs(qint64 frameIndex) const {
 
 std::vector<TimelineLane> RecordingSession::timelineLanes() const {
   std::vector<TimelineLane> lanes;
-  auto offset = [this](const std::string &id) { return m_time.streamOffset(id); };
-  auto addLane = [&](const std::string &id, const QString &name, const QColor &c, std::vector<Timestamp> times) {
-    const Timestamp off = offset(id);
-    for (auto &t : times)
-      t += off;
+  auto addLane = [&](const std::string &id, const std::string &key, const QString &name, const QColor &c) {
+    auto it = m_coverage.find(key);
+    if (id.empty() || it == m_coverage.end())
+      return;
+    const Timestamp off = m_time.streamOffset(id);
     TimelineLane lane;
     lane.id = QString::fromStdString(id);
     lane.name = name;
     lane.color = c;
-    lane.spans = coverageFromTimes(times, 0);
+    lane.spans = it->second;
+    for (auto &span : lane.spans)
+      span.range = {span.range.begin + off, span.range.end + off};
     lanes.push_back(std::move(lane));
   };
+  const RecordingSeries &r = m_rec->series();
   if (auto *v = m_rec->video())
-    addLane(v->streamId, tr("Video"), QColor(0x5b, 0x8d, 0xef), v->times);
+    addLane(v->id, v->id, tr("Video"), QColor(0x5b, 0x8d, 0xef));
   if (auto *d = m_rec->depth())
-    addLane(d->streamId, tr("Depth"), QColor(0x8e, 0x6c, 0xef), d->times);
-  if (m_rec->imu)
-    addLane(m_rec->imuId, tr("IMU"), QColor(0x4c, 0xc9, 0x8a), m_rec->imu->series().times());
-  if (m_rec->hands) {
-    // Coverage of each hand = samples where it is present.
-    for (int side = 0; side < 2; ++side) {
-      std::vector<Timestamp> present;
-      const int c = m_rec->hands->confidenceChannel(static_cast<series::HandSide>(side));
-      const auto &s = m_rec->hands->series();
-      for (std::size_t i = 0; i < s.size(); ++i)
-        if (c < 0 || s.value(static_cast<std::size_t>(c), i) >= 0)
-          present.push_back(s.timeAt(i));
-      addLane(m_rec->handsId, side == 0 ? tr("Left hand") : tr("Right hand"), handColor(side).darker(120), present);
-    }
-  }
-  if (m_rec->trajectory)
-    addLane(m_rec->trajectoryId, tr("Trajectory"), QColor(0xc9, 0xa2, 0x4c), m_rec->trajectory->series().times());
-  if (m_rec->gaze)
-    addLane(m_rec->gazeId, tr("Gaze"), gazeColor().darker(130), m_rec->gaze->series().times());
+    addLane(d->id, d->id, tr("Depth"), QColor(0x8e, 0x6c, 0xef));
+  addLane(r.imuId, "imu", tr("IMU"), QColor(0x4c, 0xc9, 0x8a));
+  addLane(r.handsId, "hands:left", tr("Left hand"), handColor(0).darker(120));
+  addLane(r.handsId, "hands:right", tr("Right hand"), handColor(1).darker(120));
+  addLane(r.trajectoryId, "trajectory", tr("Trajectory"), QColor(0xc9, 0xa2, 0x4c));
+  addLane(r.gazeId, "gaze", tr("Gaze"), gazeColor().darker(130));
   TimelineLane segments;
   segments.id = QStringLiteral("segments");
   segments.name = tr("Segments");
@@ -319,26 +323,29 @@ std::vector<TimelineLane> RecordingSession::timelineLanes() const {
   flags.color = QColor(0xe0, 0x5a, 0x47);
   lanes.push_back(flags);
   if (!m_redactions.empty())
-    lanes.push_back(m_redactions.lane(m_rec->video() ? userOffset(m_rec->video()->streamId) : 0));
+    lanes.push_back(m_redactions.lane(0)); // redactions are in timeline time
   return lanes;
 }
 
 void RecordingSession::setupViews() {
-  const LoadedRecording &r = *m_rec;
+  const RecordingContext &r = *m_rec;
   applyOffsets();
-  const Calibration &cal = r.manifest.calibration;
-  if (const LoadedMedia *v = r.video()) {
-    m_framePeriod = medianPeriod(v->times);
-    m_time.setFrameTimes(v->streamId, v->times);
-    m_time.setStepStream(v->streamId);
+  for (const MediaStream *m : {r.video(), r.depth()})
+    if (m)
+      m_coverage[m->id] = coverageFromTimes(*m->frameTimes, 0);
+  if (const MediaStream *v = r.video()) {
+    m_framePeriod = medianPeriod(*v->frameTimes);
+    m_time.setFrameTimes(v->id, *v->frameTimes);
+    m_time.setStepStream(v->id);
     if (m_views.video) {
       m_views.video->setRotation(v->rotationDeg);
-      const CameraCalibration *cc = cal.camera(v->camera);
-      m_views.video->setProjector(cc ? CameraProjector(*cc, v->size) : CameraProjector());
+      const CameraCalibration *cc = r.camera(*v);
+      const QSize size(v->width, v->height);
+      m_views.video->setProjector(cc ? CameraProjector(*cc, size) : CameraProjector());
       m_views.video->setPlaceholder(tr("Decoding…"));
     }
     if (m_views.pose3d) {
-      if (const CameraCalibration *cc = cal.camera(v->camera); cc && cc->model)
+      if (const CameraCalibration *cc = r.camera(*v); cc && cc->model)
         m_views.pose3d->setCameraFrustum(cc->T_device_camera, horizontalFov(*cc->model),
                                          double(cc->model->width()) / std::max(1, cc->model->height()));
     }
@@ -346,11 +353,72 @@ void RecordingSession::setupViews() {
     m_views.video->setImage({});
     m_views.video->setPlaceholder(tr("This recording has no video stream"));
   }
-  if (const LoadedMedia *d = r.depth(); d && m_views.depth) {
+  if (const MediaStream *d = r.depth(); d && m_views.depth) {
     m_views.depth->setRotation(d->rotationDeg);
-    const CameraCalibration *cc = cal.camera(d->camera);
-    m_views.depth->setProjector(cc ? CameraProjector(*cc, d->size) : CameraProjector());
+    const CameraCalibration *cc = r.camera(*d);
+    m_views.depth->setProjector(cc ? CameraProjector(*cc, QSize(d->width, d->height)) : CameraProjector());
   }
+  const TimeRange range = r.timeRange();
+  if (m_views.timeline) {
+    m_views.timeline->setRange(range);
+    m_views.timeline->setFramePeriod(m_framePeriod);
+  }
+  m_time.setRange(range);
+  m_time.setTime(range.begin);
+  setupSeriesViews();
+}
+
+void RecordingSession::setSeries(RecordingSeries series) {
+  m_rec->setSeries(std::move(series));
+  setupSeriesViews();
+  updateRange();
+  refresh();
+}
+
+void RecordingSession::updateRange() {
+  // The series may reach beyond the video (or offsets move them): grow the timeline and the clock
+  // without moving the playhead.
+  const TimeRange range = m_rec->timeRange();
+  if (range == m_time.range())
+    return;
+  const Timestamp t = m_time.time();
+  m_time.setRange(range);
+  if (m_views.timeline)
+    m_views.timeline->setRange(range);
+  if (m_views.plots)
+    m_views.plots->setBounds(range);
+  m_time.setTime(std::clamp(t, range.begin, range.end - 1));
+}
+
+void RecordingSession::setupSeriesViews() {
+  const RecordingSeries &r = m_rec->series();
+  if (r.imu)
+    m_coverage["imu"] = coverageFromTimes(r.imu->series().times(), 0);
+  if (r.trajectory)
+    m_coverage["trajectory"] = coverageFromTimes(r.trajectory->series().times(), 0);
+  if (r.gaze)
+    m_coverage["gaze"] = coverageFromTimes(r.gaze->series().times(), 0);
+  if (r.hands) {
+    // Coverage of each hand = samples where it is present.
+    for (int side = 0; side < 2; ++side) {
+      std::vector<Timestamp> present;
+      const int c = r.hands->confidenceChannel(static_cast<series::HandSide>(side));
+      const auto &s = r.hands->series();
+      for (std::size_t i = 0; i < s.size(); ++i)
+        if (c < 0 || s.value(static_cast<std::size_t>(c), i) >= 0)
+          present.push_back(s.timeAt(i));
+      m_coverage[side == 0 ? "hands:left" : "hands:right"] = coverageFromTimes(present, 0);
+    }
+  }
+  // The scans above read every timestamp: let the mapped pages go (the plots read the pyramid).
+  if (r.imu)
+    r.imu->series().releasePages();
+  if (r.trajectory)
+    r.trajectory->series().releasePages();
+  if (r.gaze)
+    r.gaze->series().releasePages();
+  if (r.hands)
+    r.hands->series().releasePages();
   if (m_views.plots) {
     std::vector<std::shared_ptr<PlotSource>> sources;
     auto offsetFn = [this](std::string id) { return [this, id] { return m_time.streamOffset(id); }; };
@@ -387,16 +455,15 @@ void RecordingSession::setupViews() {
       sources.push_back(src);
       m_plotSources.emplace_back("hands", src);
     }
-    m_views.plots->setSources(sources, r.range);
+    if (m_rec->seriesLoaded())
+      m_views.plots->setSources(sources, m_rec->timeRange());
+    else
+      m_views.plots->setLoading(tr("Loading sensor series…"));
+    applyPlotRedactions();
   }
   updateTrail();
-  if (m_views.timeline) {
-    m_views.timeline->setRange(r.range);
-    m_views.timeline->setFramePeriod(m_framePeriod);
+  if (m_views.timeline)
     m_views.timeline->setLanes(timelineLanes());
-  }
-  m_time.setRange(r.range);
-  m_time.setTime(r.range.begin);
 }
 
 void RecordingSession::refresh() {
@@ -418,11 +485,11 @@ void RecordingSession::onTimeChanged(qint64 t) {
       m_scrubSettle.start(kScrubSettleMs);
   }
   const bool fast = playing || scrubbing;
-  auto updateMedia = [&](const LoadedMedia *m, FrameFetcher *fetcher, qint64 &wanted, qint64 &shown, bool depth) {
-    if (!m || !fetcher)
+  auto updateMedia = [&](const MediaStream *m, FrameFetcher *fetcher, qint64 &wanted, qint64 &shown, bool depth) {
+    if (!m || !fetcher || m->frameCount() == 0)
       return;
-    qint64 idx = latestAt(m->times, streamTime(m->streamId));
-    idx = std::clamp<qint64>(idx, 0, static_cast<qint64>(m->times.size()) - 1);
+    qint64 idx = latestAt(*m->frameTimes, streamTime(m->id));
+    idx = std::clamp<qint64>(idx, 0, static_cast<qint64>(m->frameCount()) - 1);
     const bool needExact = !fast && !depth; // depth frames are always exact
     bool &wantedExact = depth ? m_depthWantedExact : m_videoWantedExact;
     if (idx == wanted && (!needExact || wantedExact))
@@ -466,23 +533,25 @@ void RecordingSession::onTimeChanged(qint64 t) {
 
 QSize RecordingSession::displaySize() const {
   // The on-screen size of the whole picture, rounded up to 64 px so small resizes keep the cache.
-  const LoadedMedia *v = m_rec->video();
+  const MediaStream *v = m_rec->video();
   if (!v || !m_views.video || !m_views.video->isVisible())
     return {};
   const double k = m_views.video->scale() * m_views.video->devicePixelRatioF();
   if (k >= 1.0)
     return {};
   auto up = [](double x) { return (static_cast<int>(std::ceil(x)) + 63) / 64 * 64; };
-  return {up(v->size.width() * k), up(v->size.height() * k)};
+  return {up(v->width * k), up(v->height * k)};
 }
 
 void RecordingSession::updateOverlays(Timestamp t) {
+  // t is timeline time: redactions are looked up at t, each stream is sampled at its own time.
   auto streamTime = [&](const std::string &id) { return t - m_time.streamOffset(id); };
+  const RecordingSeries &rec = m_rec->series();
   series::HandPose hands[2];
-  if (m_rec->hands && !m_redactions.blanked("hands", deviceTime(m_rec->handsId, t))) {
-    const Timestamp ht = streamTime(m_rec->handsId);
+  if (rec.hands && !m_redactions.blanked("hands", t)) {
+    const Timestamp ht = streamTime(rec.handsId);
     for (int side = 0; side < 2; ++side)
-      hands[side] = m_rec->hands->interpolateAt(ht, static_cast<series::HandSide>(side), kHandMaxGap);
+      hands[side] = rec.hands->interpolateAt(ht, static_cast<series::HandSide>(side), kHandMaxGap);
   }
   if (m_views.video)
     m_views.video->setHands(hands[0], hands[1]);
@@ -490,8 +559,8 @@ void RecordingSession::updateOverlays(Timestamp t) {
     m_views.depth->setHands(hands[0], hands[1]);
 
   std::optional<Rigid> head;
-  if (m_rec->trajectory && !m_redactions.blanked("trajectory", deviceTime(m_rec->trajectoryId, t))) {
-    if (auto pose = m_rec->trajectory->interpolatePoseAt(streamTime(m_rec->trajectoryId))) {
+  if (rec.trajectory && !m_redactions.blanked("trajectory", t)) {
+    if (auto pose = rec.trajectory->interpolatePoseAt(streamTime(rec.trajectoryId))) {
       Rigid r;
       r.rotation = pose->rotation;
       r.translation = pose->translation;
@@ -501,11 +570,11 @@ void RecordingSession::updateOverlays(Timestamp t) {
   std::optional<Eigen::Vector3d> gazePoint, gazeOrigin;
   Eigen::Vector3d gazeDir = Eigen::Vector3d::UnitZ();
   double gazeLength = 1.0;
-  if (m_rec->gaze && !m_rec->gaze->timeRange().empty() && !m_redactions.blanked("gaze", deviceTime(m_rec->gazeId, t))) {
-    const Timestamp gt = streamTime(m_rec->gazeId);
-    const TimeRange gr = m_rec->gaze->timeRange();
+  if (rec.gaze && !rec.gaze->timeRange().empty() && !m_redactions.blanked("gaze", t)) {
+    const Timestamp gt = streamTime(rec.gazeId);
+    const TimeRange gr = rec.gaze->timeRange();
     if (gt >= gr.begin && gt < gr.end + kHandMaxGap) {
-      const series::GazeSample g = m_rec->gaze->interpolateAt(gt);
+      const series::GazeSample g = rec.gaze->interpolateAt(gt);
       const Rigid &cpf = deviceFromCpf();
       gazeLength = g.hasDepth() ? g.depth : 1.0;
       gazeDir = cpf.rotation * g.direction();

@@ -1,7 +1,10 @@
 #pragma once
-// Wires one loaded recording to the views (GUI thread): on every TimeControl::timeChanged it asks
-// each stream for its latest sample at the playhead (in that stream's clock) and feeds the video,
-// depth, plots, 3D and timeline views. Owns the decode workers.
+// Wires one opened recording (RecordingContext) to the views (GUI thread): on every
+// TimeControl::timeChanged it asks each stream for its latest sample at the playhead (in that stream's
+// clock) and feeds the video, depth, plots, 3D and timeline views. Owns the decode workers. The
+// sensor series may arrive after the first frame (setSeries): plots, overlays, the 3D view and the
+// timeline lanes fill in then. Time offsets follow the context's rule (docs/recording-context.md):
+// the playhead is the main video's clock, offsets move the other streams.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -10,10 +13,9 @@
 #include <optional>
 
 #include "core/project/ProjectTypes.h"
-#include "core/recording/RecordingManifest.h"
+#include "core/recording/RecordingContext.h"
 #include "core/series/HandPose.h"
 #include "widgets/app/FrameFetcher.h"
-#include "widgets/app/RecordingLoader.h"
 #include "widgets/app/SessionRedactions.h"
 #include "widgets/timeline/TimelineLane.h"
 
@@ -38,14 +40,18 @@ struct SessionViews {
 class RecordingSession : public QObject {
   Q_OBJECT
 public:
-  RecordingSession(std::unique_ptr<LoadedRecording> recording, TimeControl &time, SessionViews views,
+  RecordingSession(std::shared_ptr<RecordingContext> recording, TimeControl &time, SessionViews views,
                    QObject *parent = nullptr);
   ~RecordingSession() override;
 
-  const LoadedRecording &recording() const { return *m_rec; }
+  const RecordingContext &recording() const { return *m_rec; }
+  std::shared_ptr<const RecordingContext> context() const { return m_rec; }
+  // The sensor series, read after the first frame (RecordingContext::readSeries on a job).
+  void setSeries(RecordingSeries series);
+  bool seriesLoaded() const { return m_rec->seriesLoaded(); }
   // Streams with a time offset the user can nudge: id -> display name.
   std::vector<std::pair<std::string, QString>> offsetStreams() const;
-  // User nudge (on top of the manifest offset) of a stream.
+  // The user's offset of a stream (on top of the manifest offset; saved in the project by the caller).
   Timestamp userOffset(const std::string &streamId) const;
   void setUserOffset(const std::string &streamId, Timestamp offsetNs);
   // Nominal frame period of the main video (0 without video).
@@ -88,21 +94,20 @@ private:
   // Size display frames are decoded at while playing (empty = full size).
   QSize displaySize() const;
   void setupViews();
+  void setupSeriesViews();
   void applyOffsets();
+  void updateRange();
   Timestamp streamTime(const std::string &id) const;
-  Timestamp manifestOffset(const std::string &id) const;
-  // Device time (the clock redactions use) of stream `id` at the playhead.
-  Timestamp deviceTime(const std::string &id, Timestamp globalTime) const;
   // The frame as operators may see it: blanked inside removed spans, boxes blurred.
   QImage redactedVideo(const QImage &image, Timestamp t, QSize fullSize) const;
   QImage redactedDepth(const QImage &image, Timestamp t) const;
   void updateTrail();
+  void applyPlotRedactions();
 
-  std::unique_ptr<LoadedRecording> m_rec;
+  std::shared_ptr<RecordingContext> m_rec;
   TimeControl &m_time;
   SessionViews m_views;
   std::unique_ptr<FrameFetcher> m_videoFetcher, m_depthFetcher;
-  std::map<std::string, Timestamp> m_userOffsets;
   Timestamp m_framePeriod = 0;
   qint64 m_videoIndex = -1, m_depthIndex = -1;
   qint64 m_videoShown = -1, m_depthShown = -1;
@@ -126,6 +131,8 @@ private:
   std::map<qint64, qint64> m_requestedAt; // frame -> wall ns (recent only)
   SessionRedactions m_redactions;
   std::vector<std::pair<std::string, std::shared_ptr<SeriesPlotSource>>> m_plotSources; // redaction stream name
+  // Timeline coverage of each stream in its reader's clock (computed once; shifted by the offset).
+  std::map<std::string, std::vector<TimelineSpan>> m_coverage;
 };
 
 } // namespace tacit

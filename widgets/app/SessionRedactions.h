@@ -1,7 +1,8 @@
 #pragma once
 // What the operator view must hide (DESIGN §7): a recording's redactions as queries the session asks
-// on every tick. Times are device times (video frame pts, series time + manifest offset), the same
-// clock the exporter cuts on. The operator view only reads redactions; the consent mode writes them.
+// on every tick. Times are on the recording timeline (RecordingContext: the main video's clock; a
+// stream's reader time + its streamOffset), the same clock the exporter cuts on. The operator view only reads
+// redactions; the consent mode writes them.
 #include <QImage>
 #include <string>
 #include <vector>
@@ -19,9 +20,9 @@ public:
 
   // A removal over `stream` ("video", "depth", "imu", "hands", "trajectory", "gaze") covers t.
   bool blanked(const std::string &stream, Timestamp t) const;
-  // Removals over `stream` as device-time spans.
+  // Removals over `stream` as timeline spans.
   std::vector<TimeRange> blankedSpans(const std::string &stream) const;
-  // Blur boxes (normalised) at device time t.
+  // Blur boxes (normalised) at timeline time t.
   std::vector<project::RedactionBox> boxesAt(Timestamp t) const;
   // The "Redactions" timeline lane; `shift` moves device time to global (the video's user nudge).
   TimelineLane lane(Timestamp shift) const;

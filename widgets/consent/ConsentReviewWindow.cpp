@@ -26,6 +26,7 @@
 #include "core/consent/ConsentLedger.h"
 #include "core/consent/FaceBlur.h"
 #include "core/consent/TransparencyReport.h"
+#include "core/project/ProjectRecording.h"
 #include "widgets/app/FrameFetcher.h"
 #include "widgets/consent/BackgroundJob.h"
 #include "widgets/consent/FaceQaPanel.h"
@@ -248,14 +249,14 @@ bool ConsentReviewWindow::selectRecording(int row) {
   m_strip->clear();
   if (m_faces)
     m_faces->setRecording(rec);
-  auto where = consent::recordingVideo(*m_store, rec);
+  auto where = project::projectVideoStream(*m_store, rec);
   if (!where) {
     fail(QString::fromStdString(where.error()));
     return false;
   }
   m_videoRef = *where;
-  auto v = m_videoRef.open();
-  auto forFetcher = m_videoRef.open();
+  auto v = m_videoRef.openVideo();
+  auto forFetcher = m_videoRef.openVideo();
   if (!v || !forFetcher) {
     fail(QString::fromStdString(!v ? v.error() : forFetcher.error()));
     return false;
@@ -301,7 +302,7 @@ void ConsentReviewWindow::loadStrip() {
   const Timestamp begin = m_video->timeRange().begin;
   m_stripJob = std::make_unique<BackgroundJob>(
       [thumbs, ref, reds](const std::function<bool(double)> &progress) {
-        auto video = ref.open();
+        auto video = ref.openVideo();
         if (!video)
           return;
         const std::int64_t n = (*video)->frameCount();
@@ -460,7 +461,7 @@ bool ConsentReviewWindow::blurBox(const QRectF &box, const QString &reason) {
   const std::string why = reason.toStdString();
   m_trackJob = std::make_unique<BackgroundJob>(
       [result, ref, first, last, drawn, start](const std::function<bool(double)> &progress) {
-        auto video = ref.open();
+        auto video = ref.openVideo();
         if (!video) {
           *result = Result<consent::BoxTrackResult>::failure(video.error());
           return;

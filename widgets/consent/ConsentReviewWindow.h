@@ -16,9 +16,9 @@
 
 #include <QElapsedTimer>
 
-#include "core/consent/RecordingVideo.h"
 #include "core/media/VideoSource.h"
 #include "core/project/ProjectStore.h"
+#include "core/recording/RecordingContext.h"
 
 class QCheckBox;
 class QComboBox;
@@ -96,7 +96,7 @@ private:
   QString m_error;
   std::vector<project::RecordingRecord> m_recordings;
   project::Id m_currentId = 0;
-  consent::RecordingVideo m_videoRef;
+  MediaStream m_videoRef;                      // the recording's main video (RecordingContext): readers per thread
   std::unique_ptr<media::VideoSource> m_video; // frame times only (GUI thread never decodes)
   std::unique_ptr<FrameFetcher> m_fetcher;
   std::unique_ptr<BackgroundJob> m_stripJob, m_trackJob;

@@ -6,7 +6,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/consent/RecordingVideo.h"
+#include "core/media/VideoSource.h"
+#include "core/project/ProjectRecording.h"
 #include "widgets/app/FrameFetcher.h"
 #include "widgets/consent/BackgroundJob.h"
 #include "widgets/consent/FrameBoxView.h"
@@ -102,20 +103,19 @@ bool FaceQaPanel::setRecording(const project::RecordingRecord &recording) {
   m_recording = recording;
   m_view->setMarks({});
   m_view->setImage({});
-  auto where = consent::recordingVideo(m_store, recording);
+  auto where = project::projectVideoStream(m_store, recording);
   if (!where) {
     m_error = QString::fromStdString(where.error());
     refreshStatus();
     return false;
   }
-  auto video = where->open();
+  auto video = where->openVideo();
   if (!video) {
     m_error = QString::fromStdString(video.error());
     refreshStatus();
     return false;
   }
-  m_videoPath = where->path;
-  m_videoOffset = where->timeOffsetNs;
+  m_videoStream = *where;
   for (std::int64_t i = 0; i < (*video)->frameCount(); ++i)
     m_times.push_back((*video)->ptsNs(i));
   m_endNs = (*video)->timeRange().end;
@@ -135,14 +135,13 @@ bool FaceQaPanel::setRecording(const project::RecordingRecord &recording) {
 }
 
 bool FaceQaPanel::startDetection() {
-  if (m_videoPath.empty() || isDetecting())
+  if (!m_videoStream || isDetecting())
     return false;
   auto result = std::make_shared<std::optional<Result<consent::VideoFaceResult>>>();
-  const auto path = m_videoPath;
-  const Timestamp offset = m_videoOffset;
+  const MediaStream stream = *m_videoStream;
   m_job = std::make_unique<BackgroundJob>(
-      [result, path, offset](const std::function<bool(double)> &progress) {
-        auto video = consent::RecordingVideo{path, offset}.open();
+      [result, stream](const std::function<bool(double)> &progress) {
+        auto video = stream.openVideo();
         if (!video) {
           *result = Result<consent::VideoFaceResult>::failure(video.error());
           return;

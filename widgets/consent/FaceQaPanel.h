@@ -11,6 +11,7 @@
 
 #include "core/consent/FaceQa.h"
 #include "core/project/ProjectStore.h"
+#include "core/recording/RecordingContext.h"
 
 class QLabel;
 class QProgressBar;
@@ -74,9 +75,8 @@ private:
   project::ProjectStore &m_store;
   QString m_reviewer;
   project::RecordingRecord m_recording;
-  std::filesystem::path m_videoPath;
-  Timestamp m_videoOffset = 0;
-  std::vector<Timestamp> m_times; // frame times (device ns)
+  std::optional<MediaStream> m_videoStream; // RecordingContext's main video
+  std::vector<Timestamp> m_times;           // frame times (device ns)
   Timestamp m_endNs = 0;
   std::unique_ptr<FrameFetcher> m_fetcher;
   std::unique_ptr<BackgroundJob> m_job;

@@ -36,8 +36,8 @@ public:
   QStringList channelNames() const override { return m_names; }
   std::vector<QColor> channelColors() const override;
   void setColors(std::vector<QColor> colors) { m_colors = std::move(colors); }
-  // Spans (in the series' device time: file time + manifest offset `deviceOffset`) whose buckets
-  // are returned as NaN, i.e. drawn as gaps: redacted data is not shown to operators.
+  // Spans (on the recording timeline: file time + `deviceOffset`, the stream's offset) whose
+  // buckets are returned as NaN, i.e. drawn as gaps: redacted data is not shown to operators.
   void setBlanked(std::vector<TimeRange> deviceSpans, Timestamp deviceOffset);
   TimeRange timeRange() const override;
   series::SeriesWindow window(TimeRange globalRange, std::size_t maxPoints) const override;

@@ -40,6 +40,18 @@ void PlotsView::setSources(const std::vector<std::shared_ptr<PlotSource>> &sourc
   }
 }
 
+void PlotsView::setLoading(const QString &text) {
+  setSources({}, m_bounds);
+  if (auto *label = findChild<QLabel *>())
+    label->setText(text);
+}
+
+void PlotsView::setBounds(TimeRange bounds) {
+  m_bounds = bounds;
+  for (PlotWidget *p : m_plots)
+    p->setBounds(bounds);
+}
+
 void PlotsView::setVisibleRange(TimeRange visible) {
   m_visible = visible;
   for (PlotWidget *p : m_plots)

@@ -17,6 +17,10 @@ public:
   explicit PlotsView(QWidget *parent = nullptr);
 
   void setSources(const std::vector<std::shared_ptr<PlotSource>> &sources, TimeRange bounds);
+  // No plots yet: shows `text` (e.g. while the sensor series load) instead.
+  void setLoading(const QString &text);
+  // The range panning and fit() may reach (e.g. grown when the sensor series arrive).
+  void setBounds(TimeRange bounds);
   const std::vector<PlotWidget *> &plots() const { return m_plots; }
   void setVisibleRange(TimeRange visible);
   TimeRange visibleRange() const { return m_visible; }

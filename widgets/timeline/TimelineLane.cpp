@@ -4,7 +4,7 @@
 
 namespace tacit {
 
-std::vector<TimelineSpan> coverageFromTimes(const std::vector<Timestamp> &times, Timestamp maxGap) {
+std::vector<TimelineSpan> coverageFromTimes(std::span<const Timestamp> times, Timestamp maxGap) {
   std::vector<TimelineSpan> out;
   if (times.empty())
     return out;

@@ -3,6 +3,7 @@
 // segments / flags. Times are global (stream offset applied).
 #include <QColor>
 #include <QString>
+#include <span>
 #include <vector>
 
 #include "core/time/Timestamp.h"
@@ -26,6 +27,6 @@ struct TimelineLane {
 
 // Coverage spans from sorted sample times: consecutive samples further apart than maxGap start a new
 // span. Each span ends one median sample period after its last sample.
-std::vector<TimelineSpan> coverageFromTimes(const std::vector<Timestamp> &sortedTimes, Timestamp maxGap);
+std::vector<TimelineSpan> coverageFromTimes(std::span<const Timestamp> sortedTimes, Timestamp maxGap);
 
 } // namespace tacit

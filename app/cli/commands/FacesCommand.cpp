@@ -8,7 +8,8 @@
 #include "core/consent/ConsentLedger.h"
 #include "core/consent/FaceDetector.h"
 #include "core/consent/FaceRedactions.h"
-#include "core/recording/RecordingReader.h"
+#include "core/media/VideoSource.h"
+#include "core/project/ProjectRecording.h"
 
 namespace {
 
@@ -59,18 +60,10 @@ int detect(const QStringList &args) {
   auto rec = consent::findRecording(**store, p.value(QStringLiteral("recording")).toStdString());
   if (!rec)
     return cli::dataError(rec.error());
-  auto manifest = RecordingReader::read((*store)->absoluteFolder(*rec));
-  if (!manifest)
-    return cli::dataError(manifest.error());
-  const StreamDescriptor *vs = nullptr;
-  for (const auto &s : manifest->streams)
-    if (s.kind == StreamKind::Video && !vs)
-      vs = &s;
-  if (!vs)
-    return cli::dataError(manifest->folder.string() + "/recording.json: no video stream");
-  media::VideoSource::Options vo;
-  vo.timeOffsetNs = vs->timeOffsetNs;
-  auto video = media::VideoSource::open(manifest->folder / vs->path, vo);
+  auto stream = project::projectVideoStream(**store, *rec);
+  if (!stream)
+    return cli::dataError(stream.error());
+  auto video = stream->openVideo();
   if (!video)
     return cli::dataError(video.error());
 

@@ -31,7 +31,7 @@ int run(const QStringList &args) {
   nlohmann::ordered_json j;
   j["file"] = src.path();
   j["stream"] = opened.stream.id;
-  j["kind"] = opened.stream.depth ? "depth" : "video";
+  j["kind"] = opened.stream.depth() ? "depth" : "video";
   if (video) {
     j["codec"] = video->codecName();
     j["rotation_deg"] = video->rotationDeg();
@@ -39,7 +39,7 @@ int run(const QStringList &args) {
   }
   j["width"] = src.width();
   j["height"] = src.height();
-  j["time_offset_ns"] = opened.stream.timeOffsetNs;
+  j["time_offset_ns"] = opened.stream.manifestOffsetNs;
   j["frame_count"] = src.frameCount();
   const TimeRange range = src.timeRange();
   j["begin_ns"] = range.begin;

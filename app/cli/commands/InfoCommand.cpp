@@ -1,4 +1,4 @@
-// tacit-cli info PATH [--json]: what a recording folder holds, stream by stream (kind, sample count,
+// tacit-cli info PATH [--json]: what a recording folder (or a plain video) holds, stream by stream (kind, sample count,
 // rate, time range, duration, resolution/codec for media) and what looks wrong (gaps, duplicate or
 // backward timestamps, missing files, unreadable streams). Exit 1 when the manifest or any stream
 // cannot be read; everything readable is still reported.
@@ -13,13 +13,8 @@ extern "C" {
 
 #include "app/cli/CommandRegistry.h"
 #include "core/media/FfmpegUtil.h"
-#include "core/media/VideoSource.h"
-#include "core/recording/RecordingReader.h"
+#include "core/recording/RecordingContext.h"
 #include "core/recording/TimestampStats.h"
-#include "core/series/GazeSeries.h"
-#include "core/series/HandSeries.h"
-#include "core/series/ImuSeries.h"
-#include "core/series/TrajectorySeries.h"
 
 namespace {
 
@@ -28,38 +23,29 @@ using namespace tacit;
 
 struct StreamReport {
   ordered_json info = ordered_json::object(); // kind-specific fields (width, codec, layout, ...)
-  std::vector<Timestamp> times;               // sample times including the stream offset
+  std::span<const Timestamp> times;            // sample times (a view into the opened recording)
+  Timestamp timesOffset = 0;                   // added to `times` for the report (the manifest offset)
   TimeRange range;                            // the source's own [begin, end)
   std::vector<std::string> warnings;
   std::string error; // non-empty: the stream could not be read
 };
 
-void addOffset(std::vector<Timestamp> &times, Timestamp offset) {
-  for (auto &t : times)
-    t += offset;
-}
-
-StreamReport inspectVideo(const std::filesystem::path &file, const StreamDescriptor &s) {
+StreamReport inspectMedia(const RecordingContext &ctx, const StreamDescriptor &s) {
   StreamReport r;
-  media::VideoSource::Options options;
-  options.timeOffsetNs = s.timeOffsetNs;
-  auto source = media::VideoSource::open(file, options);
-  if (!source) {
-    r.error = source.error();
+  const MediaStream *m = ctx.mediaStream(s.id);
+  if (!m) {
+    auto it = ctx.mediaErrors().find(s.id);
+    r.error = it != ctx.mediaErrors().end() ? it->second : s.path.generic_string() + ": not opened";
     return r;
   }
-  const auto &v = **source;
-  r.times.reserve(static_cast<std::size_t>(v.frameCount()));
-  for (std::int64_t i = 0; i < v.frameCount(); ++i)
-    r.times.push_back(v.ptsNs(i));
-  r.range = v.timeRange();
-  r.info["width"] = v.width();
-  r.info["height"] = v.height();
-  r.info["codec"] = v.codecName();
-  if (v.rotationDeg() != 0)
-    r.info["file_rotation_deg"] = v.rotationDeg();
-  r.warnings = source.warnings();
-  r.warnings.insert(r.warnings.end(), v.warnings().begin(), v.warnings().end());
+  r.times = *m->frameTimes; // the manifest offset is in already
+  r.range = m->range;
+  r.info["width"] = m->width;
+  r.info["height"] = m->height;
+  r.info["codec"] = m->codec;
+  if (m->fileRotationDeg != 0)
+    r.info["file_rotation_deg"] = m->fileRotationDeg;
+  r.warnings = m->warnings;
   return r;
 }
 
@@ -101,72 +87,57 @@ StreamReport inspectAudio(const std::filesystem::path &file, const StreamDescrip
 }
 
 template <typename Loaded>
-void takeSeries(StreamReport &r, Result<Loaded> &loaded, const series::CsvLoadStats &stats, Timestamp offset) {
-  const auto &series = loaded->series();
+void takeSeries(StreamReport &r, const Loaded &loaded, const RecordingSeries::Stream &st, Timestamp offset) {
+  const auto &series = loaded.series();
   r.times = series.times();
-  addOffset(r.times, offset);
+  r.timesOffset = offset;
   r.range = series.timeRange();
   if (!r.range.empty())
     r.range = {r.range.begin + offset, r.range.end + offset};
-  r.warnings = loaded.warnings();
-  if (stats.reordered)
+  r.warnings = st.warnings;
+  if (st.stats.reordered)
     r.warnings.push_back("timestamps are not in increasing order in the file (sorted on load)");
-  if (stats.skippedRows > 0)
-    r.info["skipped_rows"] = stats.skippedRows;
+  if (st.stats.skippedRows > 0)
+    r.info["skipped_rows"] = st.stats.skippedRows;
   r.info["channels"] = series.channelCount();
 }
 
-StreamReport inspectSeries(const std::filesystem::path &file, const StreamDescriptor &s) {
+// Series times are in the file's clock: info reports them with the manifest offset, as ever.
+StreamReport inspectSeries(const RecordingContext &ctx, const StreamDescriptor &s) {
   StreamReport r;
-  series::CsvLoadStats stats;
-  const std::string path = file.string();
-  auto fail = [&](const std::string &error) {
-    r.error = error;
+  const RecordingSeries::Stream *st = nullptr;
+  for (const auto &x : ctx.series().streams)
+    if (x.id == s.id)
+      st = &x;
+  if (!st) {
+    r.error = s.path.generic_string() + ": not read";
     return r;
-  };
-  switch (s.kind) {
-  case StreamKind::Imu: {
-    auto loaded = series::ImuSeries::load(path, &stats);
-    if (!loaded)
-      return fail(loaded.error());
-    takeSeries(r, loaded, stats, s.timeOffsetNs);
-    break;
   }
-  case StreamKind::HandPose: {
-    auto loaded = series::HandSeries::load(path, &stats);
-    if (!loaded)
-      return fail(loaded.error());
-    takeSeries(r, loaded, stats, s.timeOffsetNs);
-    r.info["layout"] = series::handLayoutName(loaded->layout());
-    break;
+  if (!st->error.empty()) {
+    r.error = st->error;
+    return r;
   }
-  case StreamKind::Trajectory: {
-    auto loaded = series::TrajectorySeries::load(path, &stats);
-    if (!loaded)
-      return fail(loaded.error());
-    takeSeries(r, loaded, stats, s.timeOffsetNs);
-    break;
+  if (st->imu)
+    takeSeries(r, *st->imu, *st, s.timeOffsetNs);
+  if (st->hands) {
+    takeSeries(r, *st->hands, *st, s.timeOffsetNs);
+    r.info["layout"] = series::handLayoutName(st->hands->layout());
   }
-  case StreamKind::Gaze: {
-    auto loaded = series::GazeSeries::load(path, &stats);
-    if (!loaded)
-      return fail(loaded.error());
-    takeSeries(r, loaded, stats, s.timeOffsetNs);
-    r.info["layout"] = series::gazeLayoutName(loaded->layout());
-    break;
-  }
-  default: break;
+  if (st->trajectory)
+    takeSeries(r, *st->trajectory, *st, s.timeOffsetNs);
+  if (st->gaze) {
+    takeSeries(r, *st->gaze, *st, s.timeOffsetNs);
+    r.info["layout"] = series::gazeLayoutName(st->gaze->layout());
   }
   return r;
 }
 
-StreamReport inspect(const RecordingManifest &m, const StreamDescriptor &s) {
-  const auto file = m.absolutePath(s);
+StreamReport inspect(const RecordingContext &ctx, const StreamDescriptor &s) {
   switch (s.kind) {
   case StreamKind::Video:
-  case StreamKind::Depth: return inspectVideo(file, s);
-  case StreamKind::Audio: return inspectAudio(file, s);
-  default: return inspectSeries(file, s);
+  case StreamKind::Depth: return inspectMedia(ctx, s);
+  case StreamKind::Audio: return inspectAudio(ctx.manifest().absolutePath(s), s);
+  default: return inspectSeries(ctx, s);
   }
 }
 
@@ -184,7 +155,7 @@ ordered_json describeStream(const StreamDescriptor &s, StreamReport &r) {
     j["samples"] = r.info["samples"];
     j["rate_hz"] = r.info["sample_rate"];
   } else {
-    const TimestampStats stats = analyzeTimestamps(r.times);
+    const TimestampStats stats = analyzeTimestamps(r.times, r.timesOffset);
     j["samples"] = stats.count;
     j["rate_hz"] = stats.meanRateHz;
     j["first_sample_ns"] = stats.count ? ordered_json(stats.first) : ordered_json();
@@ -219,8 +190,12 @@ std::string seconds(Timestamp t) {
 void printText(const ordered_json &j) {
   std::string out;
   auto line = [&](const std::string &s) { out += s + "\n"; };
-  line("recording " + j["folder"].get<std::string>());
-  line("  id " + j["id"].get<std::string>());
+  if (j.contains("file")) {
+    line("file " + j["file"].get<std::string>() + " (a plain media file, not a recording folder)");
+  } else {
+    line("recording " + j["folder"].get<std::string>());
+    line("  id " + j["id"].get<std::string>());
+  }
   for (const char *key : {"task", "site", "started_at", "device"})
     if (j.contains(key))
       line(std::string("  ") + key + " " + j[key].get<std::string>());
@@ -266,9 +241,9 @@ void printText(const ordered_json &j) {
 
 int run(const QStringList &args) {
   QCommandLineParser p;
-  p.setApplicationDescription("Describe a recording folder: streams, sample counts, rates, time ranges, "
-                              "resolution/codec, and timestamp problems (gaps, duplicates, non-monotonic).");
-  p.addPositionalArgument("PATH", "Recording folder (or its recording.json).");
+  p.setApplicationDescription("Describe a recording folder or a plain video: streams, sample counts, rates, time "
+                              "ranges, resolution/codec, and timestamp problems (gaps, duplicates, non-monotonic).");
+  p.addPositionalArgument("PATH", "Recording folder (or its recording.json), or a video / depth file.");
   p.addOption({"json", "Print JSON on stdout."});
   if (int rc = tacit::cli::parseArguments(p, args, "info"); rc >= 0)
     return rc;
@@ -276,15 +251,24 @@ int run(const QStringList &args) {
   if (pos.size() != 1)
     return tacit::cli::usageError("info", "expected one PATH");
 
-  auto manifest = RecordingReader::read(pos.front().toStdString());
-  if (!manifest)
-    return tacit::cli::dataError(manifest.error());
-  const RecordingManifest &m = *manifest;
+  RecordingContext::Options options;
+  options.allowEmpty = true; // every stream is reported, readable or not
+  options.handSpeed = false; // not reported
+  auto opened = RecordingContext::open(pos.front().toStdString(), options);
+  if (!opened)
+    return tacit::cli::dataError(opened.error());
+  const RecordingContext &ctx = **opened;
+  const RecordingManifest &m = ctx.manifest();
 
   ordered_json j;
-  j["folder"] = m.folder.generic_string();
-  j["format_version"] = m.version;
-  j["id"] = m.id;
+  if (ctx.isPlainFile()) {
+    j["folder"] = m.folder.generic_string();
+    j["file"] = ctx.sourcePath().generic_string();
+  } else {
+    j["folder"] = m.folder.generic_string();
+    j["format_version"] = m.version;
+    j["id"] = m.id;
+  }
   if (!m.workerId.empty() || !m.workerName.empty())
     j["worker"] = {{"id", m.workerId}, {"name", m.workerName}};
   const std::pair<const char *, const std::string *> optional[] = {
@@ -297,7 +281,7 @@ int run(const QStringList &args) {
   TimeRange all;
   std::string firstError;
   for (const auto &s : m.streams) {
-    StreamReport r = inspect(m, s);
+    StreamReport r = inspect(ctx, s);
     if (!r.error.empty() && firstError.empty())
       firstError = r.error;
     if (r.error.empty())
@@ -317,7 +301,7 @@ int run(const QStringList &args) {
                        {"height", cam.model->height()}};
     j["calibration"] = {{"path", m.calibrationPath.generic_string()}, {"cameras", cameras}};
   }
-  j["warnings"] = manifest.warnings();
+  j["warnings"] = ctx.manifestWarnings();
 
   if (p.isSet("json"))
     tacit::cli::printLine(j.dump(2));
@@ -330,5 +314,5 @@ int run(const QStringList &args) {
 
 } // namespace
 
-static tacit::cli::CommandRegistrar reg({"info", "Describe a recording folder: streams, rates, time ranges, problems",
+static tacit::cli::CommandRegistrar reg({"info", "Describe a recording or video: streams, rates, time ranges, problems",
                                          &run});

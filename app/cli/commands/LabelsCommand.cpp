@@ -3,10 +3,9 @@
 #include <cstdio>
 
 #include "app/cli/CommandRegistry.h"
-#include "core/media/VideoSource.h"
 #include "core/project/LabelsInterchange.h"
+#include "core/project/ProjectRecording.h"
 #include "core/project/TaxonomyJson.h"
-#include "core/recording/RecordingReader.h"
 #include "core/util/AtomicFile.h"
 
 namespace {
@@ -18,25 +17,12 @@ using tacit::cli::usageError;
 
 const QString kCmd = QStringLiteral("labels");
 
-// Frame times of the recording's first video stream (empty when the folder or video is unavailable).
+// Frame times of the recording's main video on its timeline, as the window's frame grid (empty
+// when the folder or video is unavailable).
 FrameGridProvider videoGrids(ProjectStore &store) {
   return [&store](const RecordingRecord &r) {
-    auto manifest = RecordingReader::read(store.absoluteFolder(r));
-    if (!manifest)
-      return FrameGrid();
-    const StreamDescriptor *video = manifest->firstOfKind(StreamKind::Video);
-    if (!video)
-      return FrameGrid();
-    media::VideoSource::Options o;
-    o.timeOffsetNs = video->timeOffsetNs;
-    auto source = media::VideoSource::open(manifest->absolutePath(*video), o);
-    if (!source)
-      return FrameGrid();
-    std::vector<Timestamp> times;
-    times.reserve(static_cast<std::size_t>((*source)->frameCount()));
-    for (std::int64_t i = 0; i < (*source)->frameCount(); ++i)
-      times.push_back((*source)->ptsNs(i));
-    return FrameGrid(std::move(times));
+    auto video = projectVideoStream(store, r);
+    return video ? FrameGrid(*video->frameTimes) : FrameGrid();
   };
 }
 

@@ -1,12 +1,8 @@
 #include "app/cli/commands/MediaCliSupport.h"
 
 #include <QCommandLineParser>
-#include <system_error>
 
 #include "app/cli/CommandRegistry.h"
-
-#include "core/media/DepthSource.h"
-#include "core/media/VideoSource.h"
 #include "core/recording/RecordingReader.h"
 
 namespace fs = std::filesystem;
@@ -14,61 +10,44 @@ namespace fs = std::filesystem;
 namespace tacit::cli {
 
 Result<MediaStream> resolveMediaStream(const fs::path &path, const std::string &streamId) {
-  std::error_code ec;
-  const bool isRecording = (fs::is_directory(path, ec) && fs::exists(path / kRecordingFileName, ec)) ||
-                           path.filename() == kRecordingFileName;
-  MediaStream out;
-  if (!isRecording) {
+  using R = Result<MediaStream>;
+  RecordingContext::Options o;
+  o.series = false; // frames only, and only the stream asked for
+  o.allowEmpty = true;
+  o.mainVideoOnly = streamId.empty();
+  o.onlyMedia = streamId;
+  auto ctx = RecordingContext::open(path, o);
+  if (!ctx)
+    return R::failure(ctx.error());
+  const RecordingManifest &m = (*ctx)->manifest();
+  const std::string manifestPath = (m.folder / kRecordingFileName).string();
+  if ((*ctx)->isPlainFile()) {
     if (!streamId.empty())
-      return Result<MediaStream>::failure(path.string() + ": --stream needs a recording folder (recording.json)");
-    if (!fs::exists(path, ec))
-      return Result<MediaStream>::failure(path.string() + ": no such file or folder");
-    out.file = path;
-    out.depth = fs::is_directory(path, ec);
-    return out;
+      return R::failure(path.string() + ": --stream needs a recording folder (recording.json)");
+    MediaStream plain = (*ctx)->media().front();
+    plain.id.clear(); // a plain file has no stream id (the commands print "stream": "")
+    return plain;
   }
-  auto manifest = RecordingReader::read(path);
-  if (!manifest)
-    return Result<MediaStream>::failure(manifest.error());
-  const StreamDescriptor *s = streamId.empty() ? manifest->firstOfKind(StreamKind::Video) : manifest->stream(streamId);
+  if (streamId.empty()) {
+    if (const MediaStream *v = (*ctx)->video())
+      return *v;
+    const StreamDescriptor *s = m.firstOfKind(StreamKind::Video);
+    return R::failure(s ? (*ctx)->mediaErrors().at(s->id) : manifestPath + ": no video stream");
+  }
+  const StreamDescriptor *s = m.stream(streamId);
   if (!s)
-    return Result<MediaStream>::failure(
-        (manifest->folder / kRecordingFileName).string() + ": " +
-        (streamId.empty() ? std::string("no video stream") : "no stream with id \"" + streamId + "\""));
+    return R::failure(manifestPath + ": no stream with id \"" + streamId + "\"");
   if (s->kind != StreamKind::Video && s->kind != StreamKind::Depth)
-    return Result<MediaStream>::failure((manifest->folder / kRecordingFileName).string() + ": stream \"" + s->id +
-                                        "\" is " + streamKindName(s->kind) + ", not video or depth");
-  out.file = manifest->absolutePath(*s);
-  out.id = s->id;
-  out.timeOffsetNs = s->timeOffsetNs;
-  out.depth = s->kind == StreamKind::Depth;
-  return out;
+    return R::failure(manifestPath + ": stream \"" + s->id + "\" is " + streamKindName(s->kind) +
+                      ", not video or depth");
+  if (const MediaStream *media = (*ctx)->mediaStream(streamId))
+    return *media;
+  return R::failure((*ctx)->mediaErrors().at(streamId));
 }
 
 Result<std::unique_ptr<media::FrameSource>> openMediaStream(const MediaStream &stream, int decoderThreads,
                                                             int convertThreads) {
-  using R = Result<std::unique_ptr<media::FrameSource>>;
-  if (stream.depth) {
-    media::DepthSource::Options o;
-    o.timeOffsetNs = stream.timeOffsetNs;
-    auto d = media::DepthSource::open(stream.file, o);
-    if (!d)
-      return R::failure(d.error());
-    return R(std::unique_ptr<media::FrameSource>(d.takeValue()));
-  }
-  media::VideoSource::Options o;
-  o.timeOffsetNs = stream.timeOffsetNs;
-  o.decoderThreads = decoderThreads;
-  o.convertThreads = convertThreads;
-  auto v = media::VideoSource::open(stream.file, o);
-  if (!v)
-    return R::failure(v.error());
-  if ((*v)->isGray16()) { // a plain 16-bit grey video is depth: keep its values exact
-    MediaStream depth = stream;
-    depth.depth = true;
-    return openMediaStream(depth, decoderThreads, convertThreads);
-  }
-  return R(std::unique_ptr<media::FrameSource>(v.takeValue()));
+  return stream.open(decoderThreads, convertThreads);
 }
 
 void addMediaPathArguments(QCommandLineParser &p) {

@@ -1,27 +1,20 @@
 #pragma once
 // Shared by the frame, index and bench commands: turn PATH [--stream ID] into an opened frame
-// source. PATH is a recording folder (recording.json; default stream: the first video stream)
-// or a plain media file / PNG folder. Plain files decoding to 16-bit grey, and PNG folders, are
-// depth.
+// source through the one loader (RecordingContext). PATH is a recording folder (recording.json;
+// default stream: the main colour video) or a plain media file / PNG folder (plain files decoding
+// to 16-bit grey, and PNG folders, are depth).
 #include <filesystem>
 #include <memory>
 #include <string>
 
 #include "core/media/FrameSource.h"
-#include "core/time/Timestamp.h"
+#include "core/recording/RecordingContext.h"
 #include "core/util/Result.h"
 
 class QCommandLineParser;
 class QString;
 
 namespace tacit::cli {
-
-struct MediaStream {
-  std::filesystem::path file;
-  std::string id; // stream id in the recording; empty for a plain file
-  Timestamp timeOffsetNs = 0;
-  bool depth = false;
-};
 
 Result<MediaStream> resolveMediaStream(const std::filesystem::path &path, const std::string &streamId);
 // decoderThreads: 2 for sequential throughput (frame threading).

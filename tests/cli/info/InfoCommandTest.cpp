@@ -1,4 +1,5 @@
 // tacit-cli info on a generated sample recording, healthy and with injected defects.
+#include <QDir>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -240,8 +241,39 @@ private slots:
     QCOMPARE(runCli({"info", "a", "b"}, cache()).exitCode, 2);
     const Run missing = runCli({"info", m_tmp.filePath("nowhere")}, cache());
     QCOMPARE(missing.exitCode, 1);
-    QCOMPARE(QString::fromUtf8(missing.err),
-             "tacit-cli: " + m_tmp.filePath("nowhere") + "/recording.json: file not found\n");
+    QCOMPARE(QString::fromUtf8(missing.err), "tacit-cli: " + m_tmp.filePath("nowhere") + ": no such file or folder\n");
+  }
+
+  void plainVideo() {
+    // Any plain video path works (the README says a plain video opens): one stream, no calibration.
+    const QString file = m_tmp.filePath("plain.avi");
+    QProcess ff;
+    ff.start("ffmpeg", {"-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25", "-t",
+                        "2", "-c:v", "mpeg4", file});
+    QVERIFY(ff.waitForFinished(60000) && ff.exitCode() == 0);
+    const json info = infoJson(file.toStdString());
+    QCOMPARE(info["file"].get<std::string>(), fs::path(file.toStdString()).generic_string());
+    QVERIFY(!info.contains("id"));
+    QCOMPARE(info["streams"].size(), std::size_t(1));
+    const json &v = info["streams"][0];
+    QCOMPARE(v["id"].get<std::string>(), std::string("video"));
+    QCOMPARE(v["kind"].get<std::string>(), std::string("video"));
+    QCOMPARE(v["samples"].get<int>(), 50);
+    QCOMPARE(v["width"].get<int>(), 320);
+    QCOMPARE(v["codec"].get<std::string>(), std::string("mpeg4"));
+    const Run text = runCli({"info", file}, cache());
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("plain media file"), text.out.constData());
+  }
+
+  void folderWithoutManifestSaysSo() {
+    const QString folder = m_tmp.filePath("just-a-folder");
+    QVERIFY(QDir().mkpath(folder));
+    std::ofstream((folder + "/notes.txt").toStdString()) << "hello";
+    const Run r = runCli({"info", folder}, cache());
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(QString::fromUtf8(r.err),
+             "tacit-cli: " + folder + ": not a recording folder (no recording.json) and no depth PNG images\n");
   }
 };
 

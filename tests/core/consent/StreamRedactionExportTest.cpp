@@ -182,12 +182,13 @@ private slots:
     const json m = json::parse(mf, nullptr, false);
     const std::int64_t first = m["episodes"][0]["source_frames"][0].get<std::int64_t>();
     QCOMPARE(m["episodes"][0]["source_frames"][1].get<std::int64_t>(), first + 29);
-    auto src = RecordingSources::open(f.recordingDir);
+    auto src = RecordingContext::open(f.recordingDir);
     QVERIFY(src.ok());
+    const auto &pts = *(*src)->video()->frameTimes;
     int blank = 0;
     for (int i = 0; i < 30; ++i) {
       const json &row = data["rows"][i];
-      const Timestamp ti = (*src)->video->ptsNs(first + i), tn = (*src)->video->ptsNs(first + i + 1);
+      const Timestamp ti = pts[std::size_t(first + i)], tn = pts[std::size_t(first + i + 1)];
       const bool inHands = m_handSpan.overlaps({ti, tn});
       QVERIFY2(inHands ? allNull(row["observation.state"]) : noneNull(row["observation.state"]),
                qPrintable(QString("row %1").arg(i)));

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <memory>
 
-#include "core/export/RecordingSources.h"
 #include "core/project/ProjectStore.h"
+#include "core/recording/RecordingContext.h"
 #include "core/sample/SampleGenerator.h"
 
 namespace tacit::testing {
@@ -35,12 +35,12 @@ struct ExportFixture {
       return false;
     }
     videoFrames = rep->videoFrames;
-    auto sources = exporting::RecordingSources::open(recordingDir); // video times include the stream offset
+    auto sources = RecordingContext::open(recordingDir); // video times include the stream offset
     if (!sources) {
       qWarning() << sources.error().c_str();
       return false;
     }
-    videoStart = (*sources)->video->timeRange().begin;
+    videoStart = (*sources)->video()->frameTimes->front();
     projectPath = std::filesystem::path(dir.path().toStdString()) / "p.tacit";
     auto s = project::ProjectStore::create(projectPath);
     if (!s) {

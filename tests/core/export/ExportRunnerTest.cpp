@@ -9,7 +9,7 @@
 #include "core/export/ExportRunner.h"
 #include "core/export/ExportStaging.h"
 #include "core/export/FrameUndistorter.h"
-#include "core/export/RecordingSources.h"
+#include "core/recording/RecordingContext.h"
 
 using namespace tacit;
 using namespace tacit::exporting;
@@ -103,9 +103,9 @@ private slots:
     QVERIFY(ff.waitForFinished(30000));
     const QByteArray source = ff.readAllStandardOutput();
     QCOMPARE(source.size(), 320 * 320 * 3);
-    auto sources = RecordingSources::open(f.recordingDir);
+    auto sources = RecordingContext::open(f.recordingDir);
     QVERIFY(sources.ok());
-    FrameUndistorter und((*sources)->cameraModel, 320, 320, 128, 96, 0);
+    FrameUndistorter und((*sources)->camera(*(*sources)->video())->model, 320, 320, 128, 96, 0);
     QVERIFY(und.undistorts());
     std::vector<std::uint8_t> expect;
     und.apply(reinterpret_cast<const std::uint8_t *>(source.constData()), 320 * 3, {}, expect);

@@ -90,7 +90,8 @@ private slots:
     QVERIFY(anyContains(r.warnings(), path + ": line 5: column accel_y: invalid number 'abc'"));
     QVERIFY(anyContains(r.warnings(), path + ": line 6: invalid timestamp"));
     QVERIFY(anyContains(r.warnings(), path + ": line 8: expected 7 fields, got 8"));
-    QCOMPARE(r->series().times(), (std::vector<Timestamp>{1000, 3000, 7000}));
+    QCOMPARE(std::vector<Timestamp>(r->series().times().begin(), r->series().times().end()),
+             (std::vector<Timestamp>{1000, 3000, 7000}));
   }
 
   void manyMalformedRowsAreSummarised() {
@@ -128,7 +129,8 @@ private slots:
                                             "3000,3,0,0,0,0,0\r\n1000,1,0,0,0,0,0\r\n2000,2,0,0,0,0,0\r\n");
     auto r = ImuSeries::load(path);
     QVERIFY2(r.ok(), r.error().c_str());
-    QCOMPARE(r->series().times(), (std::vector<Timestamp>{1000, 2000, 3000}));
+    QCOMPARE(std::vector<Timestamp>(r->series().times().begin(), r->series().times().end()),
+             (std::vector<Timestamp>{1000, 2000, 3000}));
     QCOMPARE(r->sampleAt(0).accel.x(), 1.0f);
     QCOMPARE(r->sampleAt(2).accel.x(), 3.0f);
     QVERIFY(anyContains(r.warnings(), "rows sorted by time"));

@@ -108,7 +108,7 @@ private slots:
   void pose3dShowsBothHands() {
     // Find a frame where both hands are present and confident.
     RecordingSession *s = m_window->session();
-    const auto &hands = s->recording().hands;
+    const auto &hands = s->recording().series().hands;
     QVERIFY(hands);
     qint64 frame = -1;
     for (qint64 f = 0; f < s->frameCount(); f += 3) {
@@ -157,21 +157,26 @@ private slots:
     QCOMPARE(m_window->timeline()->playhead(), t);
   }
 
-  void offsetShiftsVideo() {
+  void videoOffsetMovesTheSensorsNotTheFrames() {
     RecordingSession *s = m_window->session();
-    const std::string videoId = s->recording().video()->streamId;
+    const std::string videoId = s->recording().video()->id;
+    const std::string handsId = s->recording().series().handsId;
+    QVERIFY(!handsId.empty());
     const Timestamp t = *s->timeOfFrame(20);
     m_window->timeControl().setTime(t);
     QVERIFY(waitSettled());
     QCOMPARE(shownCode().value_or(999), 20u);
-    // Delaying the video by 5 frames shows frame 15 at the same playhead.
+    const Timestamp handsBefore = m_window->timeControl().streamOffset(handsId);
+    // Delaying the video by 5 frames keeps the playhead on its frame (segments stay on the frames
+    // they were drawn on); the sensors move 5 frames earlier relative to the video instead.
     s->setUserOffset(videoId, 5 * s->framePeriod());
-    QCoreApplication::processEvents();
-    QVERIFY(QTest::qWaitFor([&] { return s->currentFrame() == 15; }, 5000));
+    QCOMPARE(m_window->timeControl().streamOffset(handsId), handsBefore - 5 * s->framePeriod());
+    QCOMPARE(*s->timeOfFrame(20), t);
+    s->refresh();
     QVERIFY(waitSettled());
-    QCOMPARE(shownCode().value_or(999), 15u);
+    QCOMPARE(shownCode().value_or(999), 20u);
     s->setUserOffset(videoId, 0);
-    QVERIFY(QTest::qWaitFor([&] { return s->currentFrame() == 20; }, 5000));
+    QCOMPARE(m_window->timeControl().streamOffset(handsId), handsBefore);
   }
 
   void playbackAdvancesAndJklChangesSpeed() {

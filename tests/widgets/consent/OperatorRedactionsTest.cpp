@@ -47,7 +47,7 @@ class OperatorRedactionsTest : public QObject {
     return QTest::qWaitFor([&] { return s->framesSettled() && s->currentFrame() == frame; }, 15000);
   }
   Timestamp deviceTime(qint64 frame) const {
-    return m_window->session()->recording().video()->times[static_cast<std::size_t>(frame)];
+    return (*m_window->session()->recording().video()->frameTimes)[static_cast<std::size_t>(frame)];
   }
 
 private slots:

@@ -18,8 +18,8 @@
 #include <atomic>
 #include <fstream>
 
-#include "core/export/RecordingSources.h"
 #include "core/project/ProjectStore.h"
+#include "core/recording/RecordingContext.h"
 #include "core/sample/SampleGenerator.h"
 #include "tests/core/export/ReadersHelper.h"
 #include "widgets/export/ExportCandidateModel.h"
@@ -75,9 +75,9 @@ private slots:
       so.seed = static_cast<std::uint64_t>(11 + i);
       auto gen = sample::generateSample(so, folder);
       QVERIFY2(gen.ok(), gen.ok() ? "" : gen.error().c_str());
-      auto src = exporting::RecordingSources::open(folder);
+      auto src = RecordingContext::open(folder);
       QVERIFY2(src.ok(), src.ok() ? "" : src.error().c_str());
-      const Timestamp start = (*src)->video->timeRange().begin;
+      const Timestamp start = (*src)->video()->frameTimes->front();
       auto rec = (*store)->addRecording(folder);
       QVERIFY2(rec.ok(), rec.ok() ? "" : rec.error().c_str());
       ids[i] = rec->id;

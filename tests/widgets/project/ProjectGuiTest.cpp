@@ -387,7 +387,7 @@ private slots:
     QVERIFY(m_window->session()->redactions().empty());
     project::Redaction r;
     r.recordingId = rec;
-    const TimeRange range = m_window->session()->recording().range;
+    const TimeRange range = m_window->session()->recording().timeRange();
     r.startNs = range.end - 100'000'000; // the last 100 ms, IMU only: nothing else in this test changes
     r.endNs = range.end;
     r.streams = {"imu"};

@@ -2,8 +2,9 @@
 // sample generator drew into the video, and the overlay then paints them in the hand colours.
 #include "tests/widgets/GuiTestSupport.h"
 
+#include "core/media/FrameSource.h"
+#include "core/recording/RecordingContext.h"
 #include "core/sample/SceneGeometry.h"
-#include "widgets/app/RecordingLoader.h"
 #include "widgets/common/HandColors.h"
 #include "widgets/video/VideoView.h"
 
@@ -32,27 +33,34 @@ int nearestColour(const QImage &img, QPoint p, const std::vector<QColor> &target
 class VideoOverlayTest : public QObject {
   Q_OBJECT
   QTemporaryDir m_dir;
-  std::unique_ptr<LoadedRecording> m_rec;
+  std::unique_ptr<RecordingContext> m_rec;
+  std::unique_ptr<media::FrameSource> m_video;
+  const series::HandSeries *m_hands = nullptr;
 
 private slots:
   void initTestCase() {
     QString error;
     const QString path = guitest::makeSample(m_dir, &error);
     QVERIFY2(!path.isEmpty(), qPrintable(error));
-    auto r = loadRecording(path.toStdString());
+    auto r = RecordingContext::open(path.toStdString());
     QVERIFY2(r.ok(), r.ok() ? "" : r.error().c_str());
     m_rec = r.takeValue();
     QVERIFY(m_rec->video());
-    QVERIFY(m_rec->hands);
+    QVERIFY(m_rec->series().hands);
+    m_hands = m_rec->series().hands.get();
+    m_video = m_rec->takeReader(m_rec->video()->id);
+    QVERIFY(m_video);
   }
 
   void landmarksFallOnDrawnHands() {
-    const LoadedMedia *v = m_rec->video();
-    const CameraCalibration *cal = m_rec->manifest.calibration.camera(v->camera);
+    const MediaStream *v = m_rec->video();
+    const CameraCalibration *cal = m_rec->camera(*v);
     QVERIFY(cal && cal->model);
+    const QSize size(v->width, v->height);
+    const auto &times = *v->frameTimes;
     VideoView view;
-    view.resize(v->size); // 1:1 in fit mode: widget pixel == image pixel
-    view.setProjector(CameraProjector(*cal, v->size));
+    view.resize(size); // 1:1 in fit mode: widget pixel == image pixel
+    view.setProjector(CameraProjector(*cal, size));
     view.setOverlayEnabled(VideoView::AllOverlays, false);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -61,16 +69,16 @@ private slots:
     const std::vector<QColor> right = {toQColor(sample::kRightHandColour), toQColor(sample::kRightHandJointColour)};
     int checked = 0, onHand = 0, framesWithHands = 0;
     // Every 7th frame of the 2 s sample.
-    for (std::size_t f = 0; f < v->times.size(); f += 7) {
-      auto frame = v->source->frame(static_cast<std::int64_t>(f));
+    for (std::size_t f = 0; f < times.size(); f += 7) {
+      auto frame = m_video->frame(static_cast<std::int64_t>(f));
       QVERIFY2(frame.ok(), frame.ok() ? "" : frame.error().c_str());
       view.setFrame(frame.value().image().convertToFormat(QImage::Format_RGB32), static_cast<qint64>(f), 0);
-      const Timestamp t = v->times[f];
-      const series::HandPose l = m_rec->hands->interpolateAt(t, series::HandSide::Left, 100 * kNsPerMs);
-      const series::HandPose r = m_rec->hands->interpolateAt(t, series::HandSide::Right, 100 * kNsPerMs);
+      const Timestamp t = times[f];
+      const series::HandPose l = m_hands->interpolateAt(t, series::HandSide::Left, 100 * kNsPerMs);
+      const series::HandPose r = m_hands->interpolateAt(t, series::HandSide::Right, 100 * kNsPerMs);
       view.setHands(l, r);
       const QImage img = view.grab().toImage();
-      QCOMPARE(img.size(), v->size);
+      QCOMPARE(img.size(), size);
       const QTransform xf = view.imageToWidget();
       bool any = false;
       for (int side = 0; side < 2; ++side) {
@@ -99,21 +107,23 @@ private slots:
   }
 
   void overlayPaintsHandColours() {
-    const LoadedMedia *v = m_rec->video();
-    const CameraCalibration *cal = m_rec->manifest.calibration.camera(v->camera);
+    const MediaStream *v = m_rec->video();
+    const CameraCalibration *cal = m_rec->camera(*v);
+    const QSize size(v->width, v->height);
+    const auto &times = *v->frameTimes;
     VideoView view;
-    view.resize(v->size);
-    view.setProjector(CameraProjector(*cal, v->size));
+    view.resize(size);
+    view.setProjector(CameraProjector(*cal, size));
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     // Find a frame with both hands present.
-    for (std::size_t f = 0; f < v->times.size(); f += 5) {
-      const Timestamp t = v->times[f];
-      const series::HandPose l = m_rec->hands->interpolateAt(t, series::HandSide::Left, 100 * kNsPerMs);
-      const series::HandPose r = m_rec->hands->interpolateAt(t, series::HandSide::Right, 100 * kNsPerMs);
+    for (std::size_t f = 0; f < times.size(); f += 5) {
+      const Timestamp t = times[f];
+      const series::HandPose l = m_hands->interpolateAt(t, series::HandSide::Left, 100 * kNsPerMs);
+      const series::HandPose r = m_hands->interpolateAt(t, series::HandSide::Right, 100 * kNsPerMs);
       if (!l.valid() || !r.valid() || l.confidence < 0.8f || r.confidence < 0.8f)
         continue;
-      auto frame = v->source->frame(static_cast<std::int64_t>(f));
+      auto frame = m_video->frame(static_cast<std::int64_t>(f));
       QVERIFY(frame.ok());
       view.setFrame(frame.value().image().convertToFormat(QImage::Format_RGB32), static_cast<qint64>(f), t);
       view.setHands(l, r);
