@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "core/sample/TruthDegradation.h"
 #include "core/util/AtomicFile.h"
 
 namespace tacit::sample {
@@ -23,6 +24,14 @@ fs::path bundledSamplePath() {
 }
 
 namespace {
+bool sameDegradation(const nlohmann::json &truth, const DegradationOptions &d) {
+  if (!d.any())
+    return !truth.contains("degradation");
+  return truth.contains("degradation") && truth["degradation"].is_object() &&
+         truth["degradation"].value("options", nlohmann::json()) ==
+             nlohmann::json::parse(degradationOptionsJson(d).dump());
+}
+
 bool isCurrent(const fs::path &folder, const SampleOptions &o) {
   std::error_code ec;
   if (!fs::exists(folder / "recording.json", ec))
@@ -38,7 +47,7 @@ bool isCurrent(const fs::path &folder, const SampleOptions &o) {
          opt.value("width", 0) == o.width && opt.value("height", 0) == o.height &&
          opt.value("seed", std::uint64_t(0)) == o.seed && opt.value("imu_hz", 0) == o.imuHz &&
          opt.value("codec", std::string()) == o.codec && opt.value("gop", 0) == o.gop &&
-         opt.value("bframes", -1) == o.bframes;
+         opt.value("bframes", -1) == o.bframes && sameDegradation(j, o.degradation);
 }
 } // namespace
 
