@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/project/CurationRecord.h"
 #include "core/project/ProjectLock.h"
 #include "core/project/ProjectTypes.h"
 #include "core/project/SqliteDb.h"
@@ -142,6 +143,12 @@ public:
   Result<std::vector<AuditEntry>> auditLog();
   // Appends a record (e.g. the face QA record "faces.qa") to the append-only audit log.
   Status appendAudit(const std::string &action, const std::string &detail);
+
+  // --- curation (ProjectStoreCuration.cpp) ------------------------------------------------------------
+  Result<std::vector<CurationAnalysisRecord>> curationAnalyses();
+  Status saveCurationAnalysis(const CurationAnalysisRecord &record); // replaces the recording's analysis
+  Result<std::vector<QueueItemState>> queueStates();                 // only items that left "open" or were touched
+  Status setQueueState(const QueueItemState &state);
 
   // Escape hatch for tests and benchmarks. Models and widgets must not use it.
   SqliteDb &database() { return m_db; }
