@@ -65,26 +65,6 @@ std::vector<double> smoothed(const std::vector<double> &x, double rate, double c
   return out;
 }
 
-// Wrist speed from the position low-passed again at the cue cut-off.
-std::vector<double> cueSpeed(const HandTrack &h, double rate) {
-  const std::size_t n = h.position.size();
-  std::array<std::vector<double>, 3> axis;
-  for (int a = 0; a < 3; ++a) {
-    std::vector<double> x(n);
-    for (std::size_t i = 0; i < n; ++i)
-      x[i] = h.position[i][a];
-    axis[static_cast<std::size_t>(a)] = smoothed(x, rate, kCueCutoffHz);
-  }
-  std::vector<double> v(n, kNaN);
-  for (std::size_t i = 1; i + 1 < n; ++i) {
-    double sq = 0;
-    for (const auto &x : axis)
-      sq += std::pow((x[i + 1] - x[i - 1]) * rate / 2, 2);
-    v[i] = std::sqrt(sq); // NaN when a neighbour is missing
-  }
-  return v;
-}
-
 // Walks from i in direction dir while x keeps falling (to where a movement really starts or stops).
 std::size_t descend(const std::vector<double> &x, std::size_t i, int dir) {
   while (true) {
@@ -118,7 +98,7 @@ std::vector<BoundaryCue> boundaryCues(const MotionSignals &m) {
     std::array<std::vector<Activity>, 2> state;
     std::vector<Unit> units;
     for (int h = 0; h < 2; ++h) {
-      speed[h] = cueSpeed(m.hands[static_cast<std::size_t>(h)], rate);
+      speed[h] = m.hands[static_cast<std::size_t>(h)].slowSpeed;
       state[h].assign(n, Activity::Unknown);
       for (std::size_t i = 0; i < n; ++i)
         if (std::isfinite(speed[h][i]))

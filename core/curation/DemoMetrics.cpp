@@ -123,7 +123,7 @@ void idle(const Span &s, const MetricOptions &o, MetricSet &out) {
   std::size_t idleCount = 0, known = 0;
   auto isIdle = [&](std::size_t i) {
     for (const HandTrack &h : s.m.hands) {
-      if (std::isfinite(h.speed[i]) && h.speed[i] >= o.restSpeed)
+      if (std::isfinite(h.slowSpeed[i]) && h.slowSpeed[i] >= o.restSpeed)
         return false;
       if (std::isfinite(h.apertureRate[i]) && std::abs(h.apertureRate[i]) >= o.idleAperture)
         return false;

@@ -137,6 +137,10 @@ MotionSignals computeMotion(const RecordingSignals &sig, const MotionOptions &o)
         acc[a] = runDerivative(vel[a], dt, 1);
         jerk[a] = runDerivative(acc[a], dt, 1);
       }
+      std::array<std::vector<double>, 3> slow;
+      for (int a = 0; a < 3; ++a)
+        slow[a] = runDerivative(filteredRuns(pos[a], rate, o.slowCutoffHz, minRun), dt, 1);
+      h.slowSpeed = norm3(slow);
       h.position.resize(n);
       for (std::size_t k = 0; k < n; ++k)
         h.position[k] = {pos[0][k], pos[1][k], pos[2][k]};

@@ -14,6 +14,7 @@ namespace tacit::curation {
 struct MotionOptions {
   double minHandConfidence = 0.3;
   double positionCutoffHz = 6.0; // Winter's cut-off for gross limb motion
+  double slowCutoffHz = 3.0;     // for slowSpeed
   double fillGapSec = 0.1;       // shorter tracking gaps are bridged linearly before filtering
   double defaultRateHz = 30;     // grid rate without hand tracking
 };
@@ -22,6 +23,9 @@ struct HandTrack {
   std::vector<bool> tracked;              // confidence >= threshold at this grid point
   std::vector<Eigen::Vector3d> position;  // filtered wrist position (m); NaN outside usable runs
   std::vector<double> speed, accel, jerk; // magnitudes (m/s, m/s^2, m/s^3); NaN where unknown
+  // Wrist speed from the position low-passed again at slowCutoffHz: tells rest from motion under
+  // tracking noise and tremor (idle time, movement onsets for the boundary cues).
+  std::vector<double> slowSpeed;
   std::vector<double> aperture;           // mean fingertip-to-palm distance (m), filtered; NaN without landmarks
   std::vector<double> apertureRate;       // d aperture / dt (m/s)
 };

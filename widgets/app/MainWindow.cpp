@@ -21,17 +21,18 @@
 #include <QToolButton>
 #include <thread>
 
+#include "core/project/ProjectSession.h"
 #include "core/sample/BundledSample.h"
 #include "core/util/Logging.h"
 #include "widgets/annotation/AnnotationController.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/OffsetEditor.h"
-#include "core/project/ProjectSession.h"
 #include "widgets/app/ProjectController.h"
 #include "widgets/app/RecordingLoader.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/app/ShortcutsDialog.h"
 #include "widgets/consent/ConsentReviewWindow.h"
+#include "widgets/curation/CurationController.h"
 #include "widgets/depth/DepthPanel.h"
 #include "widgets/depth/DepthView.h"
 #include "widgets/export/ExportDialog.h"
@@ -75,6 +76,10 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
   m_annotation = new AnnotationController(nullptr, m_time, m_timeline, *m_actions, this);
   connect(m_annotation, &AnnotationController::statusMessage, this,
           [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+  m_curation = new CurationController(*this);
+  connect(m_curation, &CurationController::statusMessage, this,
+          [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+  connect(m_curation, &CurationController::errorOccurred, this, &MainWindow::showError);
   m_defaultState = saveState();
   if (m_options.restoreSettings) {
     QSettings s;

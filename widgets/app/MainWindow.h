@@ -27,6 +27,7 @@ class ProjectSession;
 } // namespace project
 class ActionRegistry;
 class AnnotationController;
+class CurationController;
 class DepthPanel;
 class OffsetEditor;
 class ProjectController;
@@ -71,6 +72,8 @@ public:
   // its attachment (the project session owns it).
   void setAnnotationDocument(project::AnnotationDocument *doc);
   AnnotationController *annotationController() const { return m_annotation; }
+  // Integrity lane, suggested boundaries and the curation queue (widgets/curation).
+  CurationController *curation() const { return m_curation; }
   TransportBar *transport() const { return m_transport; }
   QString lastError() const { return m_lastError; }
   QStringList recentFiles() const;
@@ -117,6 +120,7 @@ private:
   Pose3DView *m_pose3d = nullptr;
   TimelineWidget *m_timeline = nullptr;
   AnnotationController *m_annotation = nullptr;
+  CurationController *m_curation = nullptr;
   TransportBar *m_transport = nullptr;
   OffsetEditor *m_offsets = nullptr;
   ProjectController *m_project = nullptr;

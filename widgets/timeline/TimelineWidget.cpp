@@ -3,6 +3,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "widgets/timeline/ItemLanePainter.h"
@@ -65,6 +66,36 @@ void TimelineWidget::setLanes(std::vector<TimelineLane> lanes) {
   m_lanes = std::move(lanes);
   updateGeometry();
   update();
+}
+
+void TimelineWidget::setExtraLanes(const QString &group, std::vector<TimelineLane> lanes) {
+  auto it = std::find_if(m_extraLanes.begin(), m_extraLanes.end(), [&](const auto &g) { return g.first == group; });
+  if (it == m_extraLanes.end())
+    m_extraLanes.push_back({group, std::move(lanes)});
+  else
+    it->second = std::move(lanes);
+  updateGeometry();
+  update();
+}
+
+const TimelineLane &TimelineWidget::streamLane(int index) const {
+  auto i = static_cast<std::size_t>(index);
+  if (i < m_lanes.size())
+    return m_lanes[i];
+  i -= m_lanes.size();
+  for (const auto &g : m_extraLanes) {
+    if (i < g.second.size())
+      return g.second[i];
+    i -= g.second.size();
+  }
+  return m_lanes.front(); // not reached: bands() only makes valid indices
+}
+
+QRect TimelineWidget::laneRect(const QString &laneId) const {
+  for (const Band &b : bands())
+    if (b.kind == Band::Stream && streamLane(b.index).id == laneId)
+      return b.rect;
+  return {};
 }
 
 void TimelineWidget::setLoop(TimeRange loop) {
@@ -134,6 +165,12 @@ std::vector<TimelineWidget::Band> TimelineWidget::bands() const {
     out.push_back({Band::Stream, static_cast<int>(i), 0, QRect(0, y, width(), kLaneHeight)});
     y += kLaneHeight;
   }
+  int index = static_cast<int>(m_lanes.size());
+  for (const auto &g : m_extraLanes)
+    for (std::size_t i = 0; i < g.second.size(); ++i, ++index) {
+      out.push_back({Band::Stream, index, 0, QRect(0, y, width(), kLaneHeight)});
+      y += kLaneHeight;
+    }
   return out;
 }
 
@@ -301,7 +338,7 @@ void TimelineWidget::paintEvent(QPaintEvent *) {
     if (b.rect.top() > height())
       continue;
     if (b.kind == Band::Stream)
-      paintLane(p, ax, m_lanes[static_cast<std::size_t>(b.index)], b.rect);
+      paintLane(p, ax, streamLane(b.index), b.rect);
     else if (b.kind == Band::Track)
       paintTrackLane(p, ax, tracks[static_cast<std::size_t>(b.index)], b.rect);
     else

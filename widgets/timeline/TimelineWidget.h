@@ -26,6 +26,11 @@ public:
   TimeRange range() const { return m_range; }
   void setLanes(std::vector<TimelineLane> lanes);
   const std::vector<TimelineLane> &lanes() const { return m_lanes; }
+  // Lanes another controller owns (curation's integrity and suggestion lanes), drawn below the
+  // stream lanes; replaced per group and kept across setLanes().
+  void setExtraLanes(const QString &group, std::vector<TimelineLane> lanes);
+  // Widget rectangle of a stream or extra lane by its id; empty when absent.
+  QRect laneRect(const QString &laneId) const;
   // Frame period of the step stream: the ruler shows frame ticks once they are wide enough.
   void setFramePeriod(Timestamp period) { m_framePeriod = period; }
   void setLoop(TimeRange loop); // empty = none
@@ -123,6 +128,8 @@ private:
   Timestamp m_playhead = 0;
   Timestamp m_framePeriod = 0;
   std::vector<TimelineLane> m_lanes;
+  std::vector<std::pair<QString, std::vector<TimelineLane>>> m_extraLanes; // by group
+  const TimelineLane &streamLane(int index) const;                         // m_lanes, then the extra lanes
   AnnotationLanes *m_annotations = nullptr;
   project::Id m_selected = 0;
   project::Id m_activeTrack = 0;

@@ -35,7 +35,7 @@ private slots:
     m_clean = m_dir.path() + "/clean";
     m_broken = m_dir.path() + "/broken";
     QCOMPARE(cli({"sample", m_clean, "--duration", "4", "--size", "256x192", "--seed", "4"}).code, 0);
-    const Run b = cli({"sample", m_broken, "--duration", "6", "--size", "256x192", "--seed", "4", "--frame-drops", "2",
+    const Run b = cli({"sample", m_broken, "--duration", "6", "--size", "256x192", "--seed", "5", "--frame-drops", "2",
                        "--clock-offset", "trajectory:-30", "--degrade", "6"});
     QVERIFY2(b.code == 0, b.err.constData());
     m_project = m_dir.path() + "/p.tacit";
