@@ -208,6 +208,7 @@ Result<VideoFrame> FrameEngine::produce(const Job &job, QSize display) {
   // A request skips non-reference pictures before its target (fastest); background work decodes
   // them too, so the GOP is complete in the picture cache for backward steps.
   auto picture = m_video->picture(i, visit, job.isRequest);
+  m_pictureCount = m_video->decodedPictureCount();
   if (!picture)
     return Result<VideoFrame>::failure(picture.error());
   return convert(*picture, i, job.exact, display);

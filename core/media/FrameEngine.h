@@ -87,6 +87,7 @@ public:
   std::int64_t decodedFrames() const { return m_decoded.load(); }   // frames the worker had to decode
   std::int64_t cacheHits() const { return m_hits.load(); }          // requests served from FrameCache
   std::int64_t pictureHits() const { return m_pictureHits.load(); } // ... from PictureCache (converted)
+  std::int64_t decodedPictures() const { return m_pictureCount.load(); } // pictures out of the decoder
   const FrameCache &cache() const { return m_cache; }
   const PictureCache &pictures() const { return m_pictures; }
   void setCacheBudget(std::size_t bytes) { m_cache.setBudget(bytes); }
@@ -140,6 +141,7 @@ private:
   std::atomic<std::int64_t> m_decoded{0};
   std::atomic<std::int64_t> m_hits{0};
   std::atomic<std::int64_t> m_pictureHits{0};
+  std::atomic<std::int64_t> m_pictureCount{0};
   std::thread m_thread;
 };
 
