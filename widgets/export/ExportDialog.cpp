@@ -157,6 +157,7 @@ void ExportDialog::buildUi() {
       m_out->setText(dir);
   });
   connect(m_labels, &QLineEdit::textChanged, this, &ExportDialog::reevaluate);
+  connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::reevaluate);
   connect(m_maxSeverity, &QSpinBox::valueChanged, this, &ExportDialog::reevaluate);
   connect(m_out, &QLineEdit::textChanged, this, &ExportDialog::reevaluate);
   connect(m_force, &QCheckBox::toggled, this, &ExportDialog::reevaluate);
@@ -171,6 +172,7 @@ exporting::ExportOptions ExportDialog::options() const {
     if (!l.trimmed().isEmpty())
       o.gate.labels.push_back(l.trimmed().toStdString());
   o.gate.maxSeverity = m_maxSeverity->value();
+  o.gate.exportedStreams = exporting::exportedStreams(o.format); // which removals cut (runExport does the same)
   o.height = m_height->value();
   o.width = m_width->value();
   o.fps = m_fps->value();
