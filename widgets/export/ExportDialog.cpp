@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "core/export/ExportStaging.h"
+#include "core/export/GateExplain.h"
 #include "core/util/Logging.h"
 #include "widgets/export/ExportCandidateModel.h"
 
@@ -118,6 +119,8 @@ void ExportDialog::buildUi() {
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setWordWrap(false);
   m_summary = new QLabel(this);
+  m_summary->setObjectName(QStringLiteral("summary"));
+  m_summary->setWordWrap(true);
   m_message = new QLabel(this);
   m_message->setObjectName(QStringLiteral("message"));
   m_message->setWordWrap(true);
@@ -157,6 +160,7 @@ void ExportDialog::buildUi() {
       m_out->setText(dir);
   });
   connect(m_labels, &QLineEdit::textChanged, this, &ExportDialog::reevaluate);
+  connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::reevaluate);
   connect(m_maxSeverity, &QSpinBox::valueChanged, this, &ExportDialog::reevaluate);
   connect(m_out, &QLineEdit::textChanged, this, &ExportDialog::reevaluate);
   connect(m_force, &QCheckBox::toggled, this, &ExportDialog::reevaluate);
@@ -171,6 +175,7 @@ exporting::ExportOptions ExportDialog::options() const {
     if (!l.trimmed().isEmpty())
       o.gate.labels.push_back(l.trimmed().toStdString());
   o.gate.maxSeverity = m_maxSeverity->value();
+  o.gate.exportedStreams = exporting::exportedStreams(o.format); // which removals cut (runExport does the same)
   o.height = m_height->value();
   o.width = m_width->value();
   o.fps = m_fps->value();
@@ -214,12 +219,17 @@ void ExportDialog::reevaluate() {
       name += QStringLiteral(" · ") + QString::fromStdString(r.task);
     names[r.id] = name;
   }
-  m_model->setResult(exporting::evaluateGate(m_snapshot->input, o.gate), names);
+  const exporting::GateResult gate = exporting::evaluateGate(m_snapshot->input, o.gate);
+  m_model->setResult(gate, names);
   m_table->resizeColumnsToContents();
-  m_summary->setText(tr("%1 of %2 candidate(s) pass the gate → %3 episode(s)")
-                         .arg(m_model->includedCount())
-                         .arg(m_model->rowCount())
-                         .arg(m_model->episodeCount()));
+  QString summary = tr("%1 of %2 candidate(s) pass the gate → %3 episode(s)")
+                        .arg(m_model->includedCount())
+                        .arg(m_model->rowCount())
+                        .arg(m_model->episodeCount());
+  // Nothing to export: say why and what to do, as tacit-cli export --dry-run does (GateExplain.h).
+  for (const auto &line : exporting::explainNoEpisodes(m_snapshot->input, o.gate, gate))
+    summary += QStringLiteral("\n") + QString::fromStdString(line);
+  m_summary->setText(summary);
   m_destinationOk = false;
   if (o.gate.labels.empty()) {
     showMessage(tr("Enter at least one label or track name."), true);

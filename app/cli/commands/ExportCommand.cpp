@@ -9,6 +9,7 @@
 #include "app/cli/CommandRegistry.h"
 #include "core/export/ExportRunner.h"
 #include "core/project/ProjectStore.h"
+#include "core/time/RecordingTime.h"
 
 namespace {
 
@@ -17,9 +18,12 @@ void onSignal(int) {
   g_interrupted = true;
 }
 
-std::string rangeText(const tacit::TimeRange &r) {
+// In recording time (the one time scale users see), else device seconds when the recording is unknown.
+std::string rangeText(const tacit::TimeRange &r, tacit::Timestamp origin) {
+  if (origin != tacit::kInvalidTime)
+    return tacit::formatRecordingTime(r.begin - origin) + "-" + tacit::formatRecordingTime(r.end - origin);
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%.3f-%.3f s", tacit::toSeconds(r.begin), tacit::toSeconds(r.end));
+  std::snprintf(buf, sizeof buf, "%.3f-%.3f s (device time)", tacit::toSeconds(r.begin), tacit::toSeconds(r.end));
   return buf;
 }
 
@@ -44,7 +48,8 @@ int run(const QStringList &args) {
   p.addOption({"seed", "Seed of the train/valid split (default 0).", "N", "0"});
   p.addOption({"codec", "LeRobot video codec: auto, libsvtav1 or libx264 (default auto).", "CODEC", "auto"});
   p.addOption({"data-files-size-mb", "LeRobot v3: start a new data file past this size (default 100).", "MB", "100"});
-  p.addOption({"video-files-size-mb", "LeRobot v3: start a new video file past this size (default 500).", "MB", "500"});
+  p.addOption({"video-files-size-mb", "LeRobot v3: start a new video file past this size (default 200, as lerobot).",
+               "MB", "200"});
   p.addOption({"chunks-size", "LeRobot: files (v3) or episodes (v2.1) per chunk folder (default 1000).", "N", "1000"});
   p.addOption({"dry-run", "List every candidate episode and why it is excluded; write nothing."});
   p.addOption({"json", "Print the result as JSON on stdout."});
@@ -142,6 +147,7 @@ int run(const QStringList &args) {
                           {"candidates", report->manifest["candidates"]},
                           {"episodes", report->manifest["episodes"]},
                           {"warnings", report->warnings},
+                          {"explanation", report->explanation},
                           {"seconds", report->seconds}};
     if (!o.dryRun)
       out["out"] = std::filesystem::absolute(o.out).lexically_normal().string();
@@ -151,7 +157,7 @@ int run(const QStringList &args) {
   for (const auto &c : report->gate.candidates) {
     std::string line = std::string(c.included() ? "include " : "exclude ") + c.recordingUuid + " " +
                        (c.segmentId ? "segment " + std::to_string(c.segmentId) : std::string("recording")) + " '" +
-                       c.label + "' " + rangeText(c.range);
+                       c.label + "' " + rangeText(c.range, c.origin);
     if (c.included() && c.episodes.size() > 1)
       line += " -> " + std::to_string(c.episodes.size()) + " episodes";
     for (const auto &r : c.reasons)
@@ -162,6 +168,8 @@ int run(const QStringList &args) {
   }
   if (o.dryRun) {
     tacit::cli::printLine(std::to_string(report->gate.episodes().size()) + " episode(s) would be exported");
+    for (const auto &line : report->explanation)
+      tacit::cli::printLine(line);
     return tacit::cli::kExitOk;
   }
   std::int64_t frames = 0;
