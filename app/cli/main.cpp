@@ -52,6 +52,7 @@ int main(int argc, char **argv) {
   tacit::logging::Options logOptions;
   logOptions.verbose = verbose;
   logOptions.appName = "tacit-cli";
+  logOptions.qtWarningsOnStderr = false; // stderr is for the command's own messages
   tacit::logging::init(logOptions);
   tacit::logging::installQtMessageHandler();
 
