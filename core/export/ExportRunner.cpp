@@ -8,11 +8,12 @@
 #include "core/export/EpisodeAligner.h"
 #include "core/export/ExportStaging.h"
 #include "core/export/FrameUndistorter.h"
+#include "core/export/GateExplain.h"
 #include "core/export/LeRobotWriter.h"
 #include "core/export/ProjectGate.h"
 #include "core/export/RecordingSources.h"
 #include "core/export/RobomimicWriter.h"
-#include "core/export/StreamMask.h"
+#include "core/time/RecordingTime.h"
 #include "core/util/AtomicFile.h"
 
 namespace tacit::exporting {
@@ -35,6 +36,12 @@ std::optional<ExportFormat> exportFormatFromName(const std::string &name) {
   if (name == "lerobot-v3.0")
     return ExportFormat::LeRobotV30;
   return std::nullopt;
+}
+
+std::vector<std::string> exportedStreams(ExportFormat f) {
+  if (f == ExportFormat::RobomimicHdf5)
+    return {"video", "hands", "trajectory", "imu", "gaze"};
+  return {"video", "hands", "trajectory"};
 }
 
 namespace {
@@ -68,7 +75,7 @@ public:
   }
   Status finish() override { return w->finish(); }
   std::string episodeName(int i) const override { return "demo_" + std::to_string(i); }
-  json info() const override { return {{"file", "data.hdf5"}}; }
+  json info() const override { return {{"file", "data.hdf5"}, {"stats", w->statsJson()}}; }
 };
 
 class LeRobotSink : public DatasetSink {
@@ -86,13 +93,6 @@ public:
   json info() const override { return {{"video_codec", w->videoCodec()}}; }
 };
 
-json masksJson(const std::vector<GateStreamMask> &masks) {
-  json out = json::array();
-  for (const auto &m : masks)
-    out.push_back({{"redaction_id", m.redactionId}, {"time_range_ns", rangeJson(m.range)}, {"streams", m.streams}});
-  return out;
-}
-
 } // namespace
 
 json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> &uuids) {
@@ -101,11 +101,15 @@ json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> 
     json episodes = json::array();
     for (const auto &e : c.episodes)
       episodes.push_back(rangeJson(e.range));
+    json recordingTime = nullptr; // the range as the user sees it (m:ss.mmm since the recording's first sample)
+    if (c.origin != kInvalidTime)
+      recordingTime = {formatRecordingTime(c.range.begin - c.origin), formatRecordingTime(c.range.end - c.origin)};
     out.push_back({{"recording_id", uuids.count(c.recordingId) ? uuids.at(c.recordingId) : std::string()},
                    {"project_recording_id", c.recordingId},
                    {"segment_id", c.segmentId},
                    {"label", c.label},
                    {"time_range_ns", rangeJson(c.range)},
+                   {"recording_time", recordingTime},
                    {"included", c.included()},
                    {"reasons", c.reasons},
                    {"notes", c.notes},
@@ -201,6 +205,8 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
   };
 
   GateInput input = project.input;
+  GateOptions gateOptions = opt.gate;
+  gateOptions.exportedStreams = exportedStreams(opt.format);
   if (opt.gate.wholeRecordings)
     for (auto &r : input.recordings) {
       auto o = openRecording(r.id);
@@ -208,7 +214,20 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
         return R::failure(o.error());
       r.span = (*o)->sources->video->timeRange();
     }
-  report.gate = evaluateGate(input, opt.gate);
+  report.gate = evaluateGate(input, gateOptions);
+  // Reasons and notes name times in recording time: the origin of every recording with a candidate (a
+  // recording that cannot be opened keeps device ns here and fails the export below with its error).
+  bool origins = false;
+  for (auto &r : input.recordings)
+    if (r.origin == kInvalidTime && std::any_of(report.gate.candidates.begin(), report.gate.candidates.end(),
+                                                [&](const GateCandidate &c) { return c.recordingId == r.id; }))
+      if (auto o = openRecording(r.id)) {
+        r.origin = (*o)->sources->firstSampleTime();
+        origins = true;
+      }
+  if (origins)
+    report.gate = evaluateGate(input, gateOptions);
+  report.explanation = explainNoEpisodes(input, gateOptions, report.gate);
   const std::vector<GateEpisode> episodes = report.gate.episodes();
 
   json &m = report.manifest;
@@ -230,9 +249,16 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
          {"focal_px", opt.focalPx > 0 ? opt.focalPx : 266.5 * opt.width / 640.0},
          {"split_seed", opt.seed},
          {"codec", opt.codec},
+         {"exported_streams", gateOptions.exportedStreams},
          {"data_files_size_in_mb", opt.dataFilesSizeMb},
          {"video_files_size_in_mb", opt.videoFilesSizeMb},
          {"chunks_size", opt.chunksSize}}},
+       // The NaN-free rule (docs/export.md "Removals over some streams").
+       {"stream_redactions",
+        {{"rule", "a removal over any exported stream cuts the episode like a video removal (--redactions "
+                  "split or drop); removals over streams this format does not export change nothing"},
+         {"exported_streams", gateOptions.exportedStreams},
+         {"non_finite_values", "none: no exported array holds NaN or inf"}}},
        {"candidates", candidatesJson(report.gate, uuids)},
        {"episodes", json::array()}};
 
@@ -242,8 +268,12 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return R(std::move(report));
   }
-  if (episodes.empty())
-    return R::failure(project.projectPath.string() + ": no episode passes the export gate (see --dry-run for reasons)");
+  if (episodes.empty()) {
+    std::string why; // "<summary> <reason> (n candidates); <reason> (n candidates)"
+    for (std::size_t i = 0; i < report.explanation.size(); ++i)
+      why += (i == 0 ? ": " : i == 1 ? " " : "; ") + report.explanation[i];
+    return R::failure(project.projectPath.string() + ": no episode passes the export gate" + why);
+  }
 
   auto staging = ExportStaging::begin(opt.out, opt.force);
   if (!staging)
@@ -272,7 +302,8 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
       return R::failure(aligned.error());
     aligned->data.task = e.task;
     aligned->data.recordingId = records.at(e.recordingId).uuid;
-    applyStreamMasks(aligned->data, e.streamMasks);
+    for (const auto &w : aligned->warnings)
+      report.warnings.push_back(w);
     totalFrames += static_cast<std::int64_t>(aligned->data.size());
     plan.push_back({e, *o, aligned.takeValue(), epFps});
   }
@@ -361,8 +392,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
                              {"source_frames", json::array({ex.firstSourceFrame, ex.lastSourceFrame})},
                              {"label_revision", p.gate.labelRevision},
                              {"consent_event_id", p.gate.consentEventId},
-                             {"redaction_ids", p.gate.redactionIds},
-                             {"blanked_streams", masksJson(p.gate.streamMasks)}});
+                             {"redaction_ids", p.gate.redactionIds}});
     report.episodes.push_back(std::move(ex));
   }
   if (Status s = sink->finish(); !s)

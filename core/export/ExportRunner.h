@@ -20,6 +20,9 @@ namespace tacit::exporting {
 enum class ExportFormat { RobomimicHdf5, LeRobotV21, LeRobotV30 };
 const char *exportFormatName(ExportFormat f); // "robomimic-hdf5" | "lerobot-v2.1" | "lerobot-v3"
 std::optional<ExportFormat> exportFormatFromName(const std::string &name);
+// Streams a format writes (GateOptions::exportedStreams): a removal over any of them cuts the episode.
+// robomimic: video, hands, trajectory, imu, gaze; LeRobot: video, hands, trajectory (no IMU, no gaze).
+std::vector<std::string> exportedStreams(ExportFormat f);
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::RobomimicHdf5;
@@ -33,8 +36,9 @@ struct ExportOptions {
   std::uint64_t seed = 0; // train/valid split
   std::string codec = "auto";
   int imageDeflateLevel = 1;
-  // LeRobot v3 file limits (data_files_size_in_mb, video_files_size_in_mb, chunks_size).
-  double dataFilesSizeMb = 100, videoFilesSizeMb = 500;
+  // LeRobot v3 file limits (data_files_size_in_mb, video_files_size_in_mb, chunks_size; lerobot's
+  // defaults, datasets/utils.py:89-91).
+  double dataFilesSizeMb = 100, videoFilesSizeMb = 200;
   int chunksSize = 1000;
   std::string command; // the command line, for provenance
 };
@@ -55,6 +59,7 @@ struct ExportReport {
   std::string manifestSha256; // hex SHA-256 of the tacit_export.json file as written (empty for dry runs)
   std::filesystem::path out;
   std::vector<std::string> warnings;
+  std::vector<std::string> explanation; // why nothing passes the gate (explainNoEpisodes); empty otherwise
   double seconds = 0;
 };
 

@@ -17,8 +17,10 @@ Result<GateInput> gateInputFromProject(project::ProjectStore &store, const Recor
   if (!tracks)
     return R::failure(tracks.error());
   std::map<project::Id, std::string> trackNames, labelNames;
-  for (const auto &t : *tracks)
+  for (const auto &t : *tracks) {
     trackNames[t.id] = t.name;
+    in.tracks.push_back(t.name);
+  }
   for (const auto &l : *labels)
     labelNames[l.id] = l.name;
 

@@ -67,6 +67,19 @@ Result<std::unique_ptr<RecordingSources>> RecordingSources::open(const std::file
   return R(std::move(src));
 }
 
+Timestamp RecordingSources::firstSampleTime() const {
+  Timestamp first = video->timeRange().begin;
+  auto take = [&](const auto &series, Timestamp offset) {
+    if (series && !series->timeRange().empty())
+      first = std::min(first, series->timeRange().begin + offset);
+  };
+  take(hands, handsOffset);
+  take(trajectory, trajectoryOffset);
+  take(imu, imuOffset);
+  take(gaze, gazeOffset);
+  return first;
+}
+
 int RecordingSources::nominalFps() const {
   const std::int64_t n = video->frameCount();
   if (n < 2)

@@ -36,6 +36,9 @@ struct RecordingSources {
   static Result<std::unique_ptr<RecordingSources>> open(const std::filesystem::path &folder);
   // Video frame rate estimated from the median frame spacing (rounded), at least 1.
   int nominalFps() const;
+  // Recording time zero: the earliest first sample of the video and the series (offsets applied), as the
+  // main window's time range starts (export reasons are in recording time, core/time/RecordingTime.h).
+  Timestamp firstSampleTime() const;
 };
 
 } // namespace tacit::exporting

@@ -24,6 +24,7 @@
 #include "core/media/RecordingTimeBaseReader.h"
 #include "core/project/ProjectSession.h"
 #include "core/util/Job.h"
+#include "core/export/GateExplain.h"
 #include "core/util/Logging.h"
 #include "widgets/export/ExportCandidateModel.h"
 
@@ -155,6 +156,8 @@ void ExportDialog::buildUi() {
   m_fixBar->setObjectName(QStringLiteral("fixBar"));
   m_fixLayout = new QHBoxLayout(m_fixBar);
   m_fixLayout->setContentsMargins(0, 0, 0, 0);
+  m_summary->setObjectName(QStringLiteral("summary"));
+  m_summary->setWordWrap(true);
   m_message = new QLabel(this);
   m_message->setObjectName(QStringLiteral("message"));
   m_message->setWordWrap(true);
@@ -202,6 +205,7 @@ void ExportDialog::buildUi() {
     QSettings().setValue(QString::fromLatin1(kSeverityKey), v); // Approve warns with the same threshold
     reevaluate();
   });
+  connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::reevaluate);
   connect(m_out, &QLineEdit::textChanged, this, &ExportDialog::reevaluate);
   connect(m_force, &QCheckBox::toggled, this, &ExportDialog::reevaluate);
   connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ExportDialog::updateFixes);
@@ -216,6 +220,7 @@ exporting::ExportOptions ExportDialog::options() const {
     if (!l.trimmed().isEmpty())
       o.gate.labels.push_back(l.trimmed().toStdString());
   o.gate.maxSeverity = m_maxSeverity->value();
+  o.gate.exportedStreams = exporting::exportedStreams(o.format); // which removals cut (runExport does the same)
   o.height = m_height->value();
   o.width = m_width->value();
   o.fps = m_fps->value();
@@ -271,13 +276,18 @@ void ExportDialog::reevaluate() {
     names[r.id] = name;
     timeBaseOf(r.id);
   }
-  m_model->setResult(exporting::evaluateGate(m_snapshot->input, o.gate), names, m_timeBases);
+  const exporting::GateResult gate = exporting::evaluateGate(m_snapshot->input, o.gate);
+  m_model->setResult(gate, names, m_timeBases);
   m_table->resizeColumnsToContents();
   m_table->resizeRowsToContents();
-  m_summary->setText(tr("%1 of %2 candidate(s) pass the gate → %3 episode(s)")
-                         .arg(m_model->includedCount())
-                         .arg(m_model->rowCount())
-                         .arg(m_model->episodeCount()));
+  QString summary = tr("%1 of %2 candidate(s) pass the gate → %3 episode(s)")
+                        .arg(m_model->includedCount())
+                        .arg(m_model->rowCount())
+                        .arg(m_model->episodeCount());
+  // Nothing to export: say why and what to do, as tacit-cli export --dry-run does (GateExplain.h).
+  for (const auto &line : exporting::explainNoEpisodes(m_snapshot->input, o.gate, gate))
+    summary += QStringLiteral("\n") + QString::fromStdString(line);
+  m_summary->setText(summary);
   m_destinationOk = false;
   if (o.gate.labels.empty()) {
     showMessage(tr("Enter at least one label or track name."), true);

@@ -11,6 +11,7 @@
 #include "core/export/ExportRunner.h"
 #include "core/media/RecordingTimeBaseReader.h"
 #include "core/project/ProjectStore.h"
+#include "core/time/RecordingTime.h"
 
 namespace {
 
@@ -62,7 +63,8 @@ int run(const QStringList &args) {
   p.addOption({"seed", "Seed of the train/valid split (default 0).", "N", "0"});
   p.addOption({"codec", "LeRobot video codec: auto, libsvtav1 or libx264 (default auto).", "CODEC", "auto"});
   p.addOption({"data-files-size-mb", "LeRobot v3: start a new data file past this size (default 100).", "MB", "100"});
-  p.addOption({"video-files-size-mb", "LeRobot v3: start a new video file past this size (default 500).", "MB", "500"});
+  p.addOption({"video-files-size-mb", "LeRobot v3: start a new video file past this size (default 200, as lerobot).",
+               "MB", "200"});
   p.addOption({"chunks-size", "LeRobot: files (v3) or episodes (v2.1) per chunk folder (default 1000).", "N", "1000"});
   p.addOption({"dry-run", "List every candidate episode and why it is excluded; write nothing."});
   p.addOption({"json", "Print the result as JSON on stdout."});
@@ -160,6 +162,7 @@ int run(const QStringList &args) {
                           {"candidates", report->manifest["candidates"]},
                           {"episodes", report->manifest["episodes"]},
                           {"warnings", report->warnings},
+                          {"explanation", report->explanation},
                           {"seconds", report->seconds}};
     if (!o.dryRun)
       out["out"] = std::filesystem::absolute(o.out).lexically_normal().string();
@@ -181,6 +184,8 @@ int run(const QStringList &args) {
   }
   if (o.dryRun) {
     tacit::cli::printLine(std::to_string(report->gate.episodes().size()) + " episode(s) would be exported");
+    for (const auto &line : report->explanation)
+      tacit::cli::printLine(line);
     return tacit::cli::kExitOk;
   }
   std::int64_t frames = 0;

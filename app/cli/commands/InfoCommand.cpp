@@ -264,11 +264,27 @@ void printText(const ordered_json &j) {
   tacit::cli::printLine(out);
 }
 
+// A recording folder, or a plain video file described as a recording with one video stream (as the
+// review window opens it).
+Result<RecordingManifest> readRecordingOrVideo(const std::filesystem::path &path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec) || path.filename() == kRecordingFileName)
+    return RecordingReader::read(path);
+  RecordingManifest m;
+  m.folder = std::filesystem::absolute(path, ec).parent_path();
+  StreamDescriptor s;
+  s.id = "video";
+  s.kind = StreamKind::Video;
+  s.path = path.filename();
+  m.streams.push_back(s);
+  return m;
+}
+
 int run(const QStringList &args) {
   QCommandLineParser p;
-  p.setApplicationDescription("Describe a recording folder: streams, sample counts, rates, time ranges, "
-                              "resolution/codec, and timestamp problems (gaps, duplicates, non-monotonic).");
-  p.addPositionalArgument("PATH", "Recording folder (or its recording.json).");
+  p.setApplicationDescription("Describe a recording folder or a video file: streams, sample counts, rates, time "
+                              "ranges, resolution/codec, and timestamp problems (gaps, duplicates, non-monotonic).");
+  p.addPositionalArgument("PATH", "Recording folder (or its recording.json), or a video file.");
   p.addOption({"json", "Print JSON on stdout."});
   if (int rc = tacit::cli::parseArguments(p, args, "info"); rc >= 0)
     return rc;
@@ -276,7 +292,7 @@ int run(const QStringList &args) {
   if (pos.size() != 1)
     return tacit::cli::usageError("info", "expected one PATH");
 
-  auto manifest = RecordingReader::read(pos.front().toStdString());
+  auto manifest = readRecordingOrVideo(pos.front().toStdString());
   if (!manifest)
     return tacit::cli::dataError(manifest.error());
   const RecordingManifest &m = *manifest;

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -145,6 +146,11 @@ private slots:
     // A label nothing has: every candidate gone, Export disabled.
     child<QLineEdit>(d, "labels")->setText("no such label");
     QCOMPARE(m.rowCount(), 0);
+    // ... and the dialog says why and what to do (issue #17).
+    const QString summary = child<QLabel>(d, "summary")->text();
+    QVERIFY2(summary.contains("no segments on track or label 'no such label' in 3 recordings — label segments or "
+                              "use --whole-recordings"),
+             qPrintable(summary));
     QVERIFY(!child<QPushButton>(d, "exportButton")->isEnabled());
     child<QLineEdit>(d, "labels")->setText("task");
     QCOMPARE(m.rowCount(), 3);
