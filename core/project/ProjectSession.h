@@ -56,8 +56,24 @@ public:
   // Re-reads the recordings list now (also checks media on disk).
   Status refreshRecordings();
 
+  // --- edits of the project itself: the one edit API for widgets (they never write to the store) ---
+  // Review status of any recording, through its document (one path; core enforces "a rejection
+  // needs a reason"). Undoable.
+  Status setReviewStatus(Id recordingId, ReviewStatus status, const std::string &reason = {});
+  // Worker id/name, task, site of a recording. Undoable; the recordings list follows.
+  Status setRecordingMetadata(Id recordingId, const RecordingMetadata &metadata);
+  // Adds a recording folder, or the recording folders up to two levels below `folder`. Returns the
+  // ids added; recordings that could not be added are warnings. Fails when nothing was found.
+  Result<std::vector<Id>> addRecordings(const std::filesystem::path &folder);
+  // The id of the project recording stored at `folder` (compared canonically), 0 if none.
+  Id recordingAt(const std::filesystem::path &folder);
+  // Points a recording at a new folder (same recording.json id); warnings say what changed.
+  Result<RecordingRecord> relinkRecording(Id recordingId, const std::filesystem::path &folder);
+
 signals:
   void currentRecordingChanged(tacit::project::Id recordingId);
+  // Worker, task or site of a recording changed (also on undo/redo).
+  void recordingMetadataChanged(tacit::project::Id recordingId);
   // An edit failed while undoing/redoing, or a refresh failed; shown to the user.
   void errorOccurred(const QString &message);
 
@@ -75,6 +91,8 @@ private:
   SegmentTableModel *m_segments = nullptr;
   FlagListModel *m_flags = nullptr;
   bool m_refreshPending = false;
+  bool m_pushing = false;     // a command's first redo() runs inside push(): its error is returned
+  std::string m_pendingError; // by the edit verb instead of signalled
 };
 
 } // namespace tacit::project

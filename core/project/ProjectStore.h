@@ -77,6 +77,9 @@ public:
   MediaState mediaState(const RecordingRecord &record) const;
   // Recordings with segment/flag counts; checkMedia also checks each folder on disk.
   Result<std::vector<RecordingSummary>> recordingSummaries(bool checkMedia = true);
+  // Sets worker id/name, task and site of a recording (one transaction, audited); fields are trimmed.
+  // Consent is keyed by the worker id: a recording without one cannot be consented or exported.
+  Result<RecordingRecord> setRecordingMetadata(Id id, const RecordingMetadata &metadata);
   // Points a recording at a new folder whose recording.json has the same id.
   Result<RecordingRecord> relinkRecording(Id id, const std::filesystem::path &folder);
   // Scans searchRoot (depth <= 3) for folders whose recording.json ids match missing recordings.

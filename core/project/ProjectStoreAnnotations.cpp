@@ -482,6 +482,8 @@ Result<ReviewEvent> ProjectStore::addReview(Id recordingId, ReviewStatus status,
   using R = Result<ReviewEvent>;
   if (auto st = requireWritable(); !st.ok())
     return R::failure(st.error());
+  if (auto st = checkReviewReason(status, reason); !st.ok())
+    return R::failure(m_path.string() + ": " + st.error());
   ReviewEvent e{0, recordingId, status, reason, m_author, nowMs()};
   SqliteTransaction tx(m_db);
   if (!tx.begun().ok())

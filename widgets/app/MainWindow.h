@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "core/project/ProjectTypes.h"
+#include "core/time/RecordingTime.h"
 #include "core/time/TimeControl.h"
 #include "core/util/Result.h"
 
@@ -75,6 +76,12 @@ public:
   // Integrity lane, suggested boundaries and the curation queue (widgets/curation).
   CurationController *curation() const { return m_curation; }
   TransportBar *transport() const { return m_transport; }
+  // Recording time of the recording in the views (origin = its first video frame, frame numbers):
+  // what the transport, the timeline and every project panel show.
+  const RecordingTimeBase &timeBase() const { return m_timeBase; }
+  // Gives the keyboard back to the window's shortcuts (transport, annotation keys): after layout,
+  // dock and recording changes, and when a click lands on a view that takes no focus itself.
+  void returnKeysToWindow();
   QString lastError() const { return m_lastError; }
   QStringList recentFiles() const;
   // Named layouts (QSettings "layouts/<name>").
@@ -87,6 +94,7 @@ signals:
   void openFailed(const QString &message);
   void projectChanged();
   void currentRecordingChanged(tacit::project::Id recordingId);
+  void timeBaseChanged();
 
 protected:
   void closeEvent(QCloseEvent *) override;
@@ -109,6 +117,7 @@ private:
   void updateTransport();
   void jklPlay(int direction);
   void stepFrames(int n);
+  void rebuildTimeBase();
   QDockWidget *addViewDock(const QString &objectName, const QString &title, QWidget *w, Qt::DockWidgetArea area);
 
   Options m_options;
@@ -140,6 +149,7 @@ private:
   QString m_lastError;
   int m_loadGeneration = 0;
   std::optional<Timestamp> m_loopIn, m_loopOut;
+  RecordingTimeBase m_timeBase;
 };
 
 } // namespace tacit

@@ -303,6 +303,8 @@ void RecordingSession::setupViews() {
     m_views.depth->setRotation(d->rotationDeg);
     const CameraCalibration *cc = cal.camera(d->camera);
     m_views.depth->setProjector(cc ? CameraProjector(*cc, d->size) : CameraProjector());
+  } else if (m_views.depth) {
+    m_views.depth->setDepthFrame({}, -1); // nothing left over from the previous recording
   }
   if (m_views.plots) {
     std::vector<std::shared_ptr<PlotSource>> sources;

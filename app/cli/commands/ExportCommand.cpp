@@ -4,10 +4,12 @@
 #include <QRegularExpression>
 #include <atomic>
 #include <csignal>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/CommandRegistry.h"
 #include "core/export/ExportRunner.h"
+#include "core/media/RecordingTimeBaseReader.h"
 #include "core/project/ProjectStore.h"
 #include "core/time/RecordingTime.h"
 
@@ -18,14 +20,27 @@ void onSignal(int) {
   g_interrupted = true;
 }
 
-// In recording time (the one time scale users see), else device seconds when the recording is unknown.
-std::string rangeText(const tacit::TimeRange &r, tacit::Timestamp origin) {
-  if (origin != tacit::kInvalidTime)
-    return tacit::formatRecordingTime(r.begin - origin) + "-" + tacit::formatRecordingTime(r.end - origin);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%.3f-%.3f s (device time)", tacit::toSeconds(r.begin), tacit::toSeconds(r.end));
-  return buf;
-}
+// Candidates are listed in recording time with frame numbers, as the window shows them; device
+// time stays in --json.
+class RecordingTimes {
+public:
+  explicit RecordingTimes(tacit::project::ProjectStore &store) : m_store(store) {}
+  std::string span(const std::string &uuid, const tacit::TimeRange &r) {
+    auto it = m_bases.find(uuid);
+    if (it == m_bases.end()) {
+      tacit::RecordingTimeBase base;
+      if (auto rec = m_store.recordingByUuid(uuid); rec && *rec)
+        if (auto read = tacit::media::readRecordingTimeBase(m_store.absoluteFolder(**rec)); read)
+          base = read.takeValue();
+      it = m_bases.emplace(uuid, std::move(base)).first;
+    }
+    return it->second.span(r);
+  }
+
+private:
+  tacit::project::ProjectStore &m_store;
+  std::map<std::string, tacit::RecordingTimeBase> m_bases;
+};
 
 int run(const QStringList &args) {
   using namespace tacit::exporting;
@@ -154,10 +169,11 @@ int run(const QStringList &args) {
     tacit::cli::printLine(out.dump(2));
     return tacit::cli::kExitOk;
   }
+  RecordingTimes times(**store);
   for (const auto &c : report->gate.candidates) {
     std::string line = std::string(c.included() ? "include " : "exclude ") + c.recordingUuid + " " +
                        (c.segmentId ? "segment " + std::to_string(c.segmentId) : std::string("recording")) + " '" +
-                       c.label + "' " + rangeText(c.range, c.origin);
+                       c.label + "' " + times.span(c.recordingUuid, c.range);
     if (c.included() && c.episodes.size() > 1)
       line += " -> " + std::to_string(c.episodes.size()) + " episodes";
     for (const auto &r : c.reasons)

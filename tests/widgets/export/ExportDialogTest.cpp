@@ -20,6 +20,7 @@
 #include <fstream>
 
 #include "core/export/RecordingSources.h"
+#include "core/project/ProjectSession.h"
 #include "core/project/ProjectStore.h"
 #include "core/sample/SampleGenerator.h"
 #include "tests/core/export/ReadersHelper.h"
@@ -113,9 +114,9 @@ private slots:
   } // the store closes here: the dialogs below open the project by path unless given a store
 
   void candidateListShowsEveryReason() {
-    auto store = project::ProjectStore::open(m_project.toStdString());
-    QVERIFY(store.ok());
-    ExportDialog d(m_project, store->get());
+    auto session = project::ProjectSession::open(m_project.toStdString());
+    QVERIFY(session.ok());
+    ExportDialog d(m_project, session->get());
     d.show();
     QVERIFY(d.isProjectOpen());
     ExportCandidateModel &m = *d.candidateModel();
