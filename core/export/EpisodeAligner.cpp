@@ -37,6 +37,10 @@ std::vector<std::int64_t> selectFrames(const std::vector<Timestamp> &pts, TimeRa
   std::vector<std::int64_t> out;
   if (pts.empty() || fps <= 0)
     return out;
+  // Nothing is shown past the video's last frame: without this bound a span reaching far beyond the
+  // recording (a mistyped end_ns) would repeat the last frame until memory runs out.
+  const Timestamp lastPeriod = pts.size() > 1 ? pts.back() - pts[pts.size() - 2] : kNsPerSecond / fps;
+  range.end = std::min(range.end, pts.back() + std::max<Timestamp>(1, lastPeriod));
   auto first = std::lower_bound(pts.begin(), pts.end(), range.begin);
   if (first == pts.end() || *first >= range.end)
     return out;

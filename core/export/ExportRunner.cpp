@@ -2,8 +2,10 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "core/export/EpisodeAligner.h"
 #include "core/export/ExportStaging.h"
@@ -93,6 +95,38 @@ public:
   json info() const override { return {{"video_codec", w->videoCodec()}}; }
 };
 
+// Messages name the dataset folder the user asked for, not the hidden staging folder it is built in.
+std::string inDestination(std::string message, const fs::path &staging, const fs::path &destination) {
+  const std::string from = staging.string(), to = destination.string();
+  for (std::size_t at = message.find(from); at != std::string::npos; at = message.find(from, at + to.size()))
+    message.replace(at, from.size(), to);
+  return message;
+}
+
+json issuesJson(const std::vector<StreamIssue> &issues) {
+  json out = json::array();
+  for (const auto &i : issues)
+    out.push_back({{"stream", i.stream}, {"problem", i.problem}, {"unusable", i.unusable}});
+  return out;
+}
+
+json streamIssuesJson(const std::vector<EpisodeStreamIssues> &all, const std::map<GateId, std::string> &uuids) {
+  json out = json::array();
+  for (const auto &e : all)
+    out.push_back({{"recording_id", uuids.count(e.recordingId) ? uuids.at(e.recordingId) : std::string()},
+                   {"segment_id", e.segmentId},
+                   {"time_range_ns", rangeJson(e.range)},
+                   {"issues", issuesJson(e.issues)}});
+  return out;
+}
+
+const std::vector<StreamIssue> *issuesOf(const std::vector<EpisodeStreamIssues> &all, const GateEpisode &e) {
+  for (const auto &x : all)
+    if (x.recordingId == e.recordingId && x.segmentId == e.segmentId && x.range == e.range)
+      return &x.issues;
+  return nullptr;
+}
+
 } // namespace
 
 json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> &uuids) {
@@ -144,6 +178,15 @@ Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store) {
   return R(std::move(snap));
 }
 
+std::vector<ProtectedFolder> exportProtectedFolders(const ProjectSnapshot &project) {
+  std::vector<ProtectedFolder> out;
+  out.push_back({project.projectPath.parent_path(), "the project's folder", false});
+  for (const auto &r : project.recordings)
+    if (auto f = project.folders.find(r.id); f != project.folders.end())
+      out.push_back({f->second, "recording " + r.uuid, true});
+  return out;
+}
+
 Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions &opt,
                                const ProgressCallback &progress) {
   auto snap = snapshotProject(store);
@@ -156,10 +199,22 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
 }
 
 void recordExport(project::ProjectStore &store, const ExportOptions &opt, ExportReport &report) {
-  // The consent review lists where a worker's data went.
+  // The consent review lists where a worker's data went, so every export must land in the project:
+  // when this store is read-only because another process holds the project, wait for it.
+  project::ProjectStore *target = &store;
+  std::unique_ptr<project::ProjectStore> writable;
   if (store.isReadOnly()) {
-    report.warnings.push_back(store.path().string() + ": project is read-only; the export is not recorded in it");
-    return;
+    project::ProjectOpenOptions o;
+    o.author = store.author();
+    o.lockWaitMs = kRecordExportLockWaitMs;
+    auto opened = project::ProjectStore::open(store.path(), o);
+    if (!opened || (*opened)->isReadOnly()) {
+      report.warnings.push_back(store.path().string() + ": the export is not recorded in the project (" +
+                                (!opened ? opened.error() : (*opened)->readOnlyReason()) + ")");
+      return;
+    }
+    writable = opened.takeValue();
+    target = writable.get();
   }
   project::ExportRecord rec;
   rec.format = exportFormatName(opt.format);
@@ -167,7 +222,7 @@ void recordExport(project::ProjectStore &store, const ExportOptions &opt, Export
   rec.manifestHash = report.manifestSha256;
   for (const auto &e : report.episodes)
     rec.items.push_back({e.gate.recordingId, e.gate.segmentId, e.gate.range.begin, e.gate.range.end});
-  if (auto added = store.addExport(rec); !added)
+  if (auto added = target->addExport(rec); !added)
     report.warnings.push_back(added.error());
 }
 
@@ -228,7 +283,50 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
   if (origins)
     report.gate = evaluateGate(input, gateOptions);
   report.explanation = explainNoEpisodes(input, gateOptions, report.gate);
-  const std::vector<GateEpisode> episodes = report.gate.episodes();
+  std::vector<GateEpisode> episodes = report.gate.episodes();
+
+  // Missing or unusable streams, per episode: warnings, or errors for --require-streams.
+  std::vector<std::string> requiredFailures;
+  std::set<std::string> warned;
+  for (const auto &e : episodes) {
+    auto o = openRecording(e.recordingId);
+    if (!o) {
+      if (opt.dryRun) { // a dry run still lists the candidates of a recording it cannot open
+        report.warnings.push_back(o.error());
+        continue;
+      }
+      return R::failure(o.error());
+    }
+    auto issues = checkEpisodeStreams(*(*o)->sources, e.range);
+    if (issues.empty())
+      continue;
+    const std::string where = "recording " + records.at(e.recordingId).uuid + " " +
+                              (e.segmentId ? "segment " + std::to_string(e.segmentId) : std::string("episode")) + " [" +
+                              std::to_string(e.range.begin) + ", " + std::to_string(e.range.end) + ") ns";
+    for (const auto &i : issues) {
+      const bool required = i.unusable && std::find(opt.requireStreams.begin(), opt.requireStreams.end(), i.stream) !=
+                                              opt.requireStreams.end();
+      if (required)
+        requiredFailures.push_back(where + ": " + i.stream + ": " + i.problem);
+      // A stream absent from the recording is said once per recording, not once per episode.
+      const bool perRecording = i.problem.rfind("no stream", 0) == 0;
+      const std::string key = perRecording ? records.at(e.recordingId).uuid + i.stream : where + i.stream;
+      if (!required && warned.insert(key).second)
+        report.warnings.push_back((perRecording ? "recording " + records.at(e.recordingId).uuid : where) + ": " +
+                                  i.stream + ": " + i.problem +
+                                  (i.unusable ? "; the episode is exported without it (--require-streams " + i.stream +
+                                                    " makes this an error)"
+                                              : std::string()));
+    }
+    report.streamIssues.push_back({e.recordingId, e.segmentId, e.range, std::move(issues)});
+  }
+  if (!requiredFailures.empty()) {
+    std::string msg;
+    for (std::size_t i = 0; i < requiredFailures.size(); ++i)
+      msg += (i ? "\n" : "") + requiredFailures[i];
+    return R::failure(msg + "\n" + std::to_string(requiredFailures.size()) +
+                      " required stream problem(s) (--require-streams); nothing was exported");
+  }
 
   json &m = report.manifest;
   m = {{"tool", "tacit"},
@@ -261,9 +359,11 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
          {"non_finite_values", "none: no exported array holds NaN or inf"}}},
        {"candidates", candidatesJson(report.gate, uuids)},
        {"episodes", json::array()}};
+  m["options"]["require_streams"] = opt.requireStreams;
+  m["stream_issues"] = streamIssuesJson(report.streamIssues, uuids);
 
   if (opt.dryRun) {
-    if (Status s = ExportStaging::check(opt.out, opt.force); !s)
+    if (Status s = ExportStaging::check(opt.out, opt.force, exportProtectedFolders(project)); !s)
       return R::failure(s.error());
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return R(std::move(report));
@@ -275,10 +375,11 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     return R::failure(project.projectPath.string() + ": no episode passes the export gate" + why);
   }
 
-  auto staging = ExportStaging::begin(opt.out, opt.force);
+  auto staging = ExportStaging::begin(opt.out, opt.force, exportProtectedFolders(project));
   if (!staging)
     return R::failure(staging.error());
   const fs::path dir = staging->dir();
+  auto fail = [&](const std::string &message) { return R::failure(inDestination(message, dir, staging->destination())); };
 
   // Align every episode first: frame counts give an honest progress bar and errors surface early.
   struct Planned {
@@ -293,13 +394,17 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
   for (const auto &e : episodes) {
     auto o = openRecording(e.recordingId);
     if (!o)
-      return R::failure(o.error());
+      return fail(o.error());
     const int epFps = opt.fps > 0 ? opt.fps : (*o)->sources->nominalFps();
     if (fps <= 0)
       fps = epFps; // LeRobot datasets have one fps: the first recording's unless --fps is given
     auto aligned = alignEpisode(*(*o)->sources, e.range, opt.format == ExportFormat::RobomimicHdf5 ? epFps : fps);
-    if (!aligned)
-      return R::failure(aligned.error());
+    if (!aligned) { // this episode alone is left out; the others are still exported
+      report.warnings.push_back("recording " + records.at(e.recordingId).uuid +
+                                (e.segmentId ? " segment " + std::to_string(e.segmentId) : std::string()) +
+                                ": episode skipped: " + aligned.error());
+      continue;
+    }
     aligned->data.task = e.task;
     aligned->data.recordingId = records.at(e.recordingId).uuid;
     for (const auto &w : aligned->warnings)
@@ -307,6 +412,10 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     totalFrames += static_cast<std::int64_t>(aligned->data.size());
     plan.push_back({e, *o, aligned.takeValue(), epFps});
   }
+
+  if (plan.empty())
+    return fail(project.projectPath.string() + ": no episode could be exported: " +
+                      (report.warnings.empty() ? std::string("no video frames") : report.warnings.back()));
 
   std::unique_ptr<DatasetSink> sink;
   if (opt.format == ExportFormat::RobomimicHdf5) {
@@ -317,7 +426,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     ro.imageDeflateLevel = opt.imageDeflateLevel;
     auto w = RobomimicWriter::create(dir / "data.hdf5", ro);
     if (!w)
-      return R::failure(w.error());
+      return fail(w.error());
     auto s = std::make_unique<RobomimicSink>();
     s->w = w.takeValue();
     sink = std::move(s);
@@ -333,7 +442,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     lo.chunksSize = opt.chunksSize;
     auto w = LeRobotWriter::create(dir, lo);
     if (!w)
-      return R::failure(w.error());
+      return fail(w.error());
     auto s = std::make_unique<LeRobotSink>();
     s->w = w.takeValue();
     sink = std::move(s);
@@ -366,7 +475,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
                                    static_cast<double>(std::max<std::int64_t>(1, totalFrames)));
     };
     if (Status s = sink->write(p.aligned.data, provider, epProgress); !s)
-      return R::failure(s.error() == "cancelled" ? std::string("export cancelled: nothing was written") : s.error());
+      return fail(s.error() == "cancelled" ? std::string("export cancelled: nothing was written") : s.error());
     done += n;
 
     ExportedEpisode ex;
@@ -393,20 +502,22 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
                              {"label_revision", p.gate.labelRevision},
                              {"consent_event_id", p.gate.consentEventId},
                              {"redaction_ids", p.gate.redactionIds}});
+    const auto *issues = issuesOf(report.streamIssues, p.gate);
+    m["episodes"].back()["stream_issues"] = issues ? issuesJson(*issues) : json::array();
     report.episodes.push_back(std::move(ex));
   }
   if (Status s = sink->finish(); !s)
-    return R::failure(s.error());
+    return fail(s.error());
   m["dataset"] = sink->info();
   m["warnings"] = report.warnings;
   const std::string manifestText = m.dump(2) + "\n";
   if (Status s = writeFileAtomically(dir / "tacit_export.json", manifestText); !s)
-    return R::failure(s.error());
+    return fail(s.error());
   report.manifestSha256 = QCryptographicHash::hash(QByteArray::fromStdString(manifestText), QCryptographicHash::Sha256)
                               .toHex()
                               .toStdString();
   if (Status s = staging->commit(); !s)
-    return R::failure(s.error());
+    return fail(s.error());
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return R(std::move(report));
 }

@@ -13,7 +13,9 @@
 #include "core/export/EpisodeData.h"
 #include "core/export/EpisodeGate.h"
 #include "core/export/ProjectGate.h"
+#include "core/export/StreamCheck.h"
 #include "core/project/ProjectStore.h"
+#include "core/util/OutputFolder.h"
 
 namespace tacit::exporting {
 
@@ -41,6 +43,16 @@ struct ExportOptions {
   double dataFilesSizeMb = 100, videoFilesSizeMb = 200;
   int chunksSize = 1000;
   std::string command; // the command line, for provenance
+  // Streams (checkedStreamNames(): imu, hands, trajectory, gaze) whose absence or NaN/inf content in
+  // an episode is an error instead of a warning (--require-streams).
+  std::vector<std::string> requireStreams;
+};
+
+// The stream problems of one episode (StreamCheck.h), for the dry run, the manifest and warnings.
+struct EpisodeStreamIssues {
+  GateId recordingId = 0, segmentId = 0;
+  TimeRange range;
+  std::vector<StreamIssue> issues;
 };
 
 struct ExportedEpisode {
@@ -60,6 +72,7 @@ struct ExportReport {
   std::filesystem::path out;
   std::vector<std::string> warnings;
   std::vector<std::string> explanation; // why nothing passes the gate (explainNoEpisodes); empty otherwise
+  std::vector<EpisodeStreamIssues> streamIssues; // one entry per gate episode with a problem
   double seconds = 0;
 };
 
@@ -76,12 +89,17 @@ struct ProjectSnapshot {
   GateInput input; // recording spans are filled by runExport when whole recordings are exported
 };
 Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store);
+// What an export's output folder must never touch: every recording folder and the project's folder
+// (ExportStaging::check, for the CLI and the GUI dialog alike).
+std::vector<ProtectedFolder> exportProtectedFolders(const ProjectSnapshot &project);
 
 // The export without the store: thread-safe given its own snapshot. `progress` returning false cancels.
 Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptions &options,
                                const ProgressCallback &progress = {});
-// Records a finished export in the project (destination, manifest SHA-256, items); a failure or a
-// read-only project becomes a warning of the report.
+// Records a finished export in the project (destination, manifest SHA-256, items). A store that is
+// read-only because another process holds the project waits up to kRecordExportLockWaitMs for it
+// through a second, writable store; a failure becomes a warning of the report.
+constexpr int kRecordExportLockWaitMs = 60000;
 void recordExport(project::ProjectStore &store, const ExportOptions &options, ExportReport &report);
 // snapshotProject + runExport + recordExport (the CLI).
 Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions &options,

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "core/export/ActionTargets.h"
+#include "core/util/AtomicFile.h"
 
 namespace tacit::exporting {
 namespace fs = std::filesystem;
@@ -218,14 +219,7 @@ Status LeRobotWriter::writeText(const fs::path &rel, const std::string &text) co
   const fs::path file = m_root / rel;
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  std::ofstream f(file, std::ios::binary | std::ios::trunc);
-  if (!f)
-    return Status::failure(file.string() + ": cannot create file");
-  f << text;
-  f.close();
-  if (!f)
-    return Status::failure(file.string() + ": write failed (disk full?)");
-  return okStatus();
+  return writeFileAtomically(file, text); // says "disk full" naming the file
 }
 
 Status LeRobotWriter::writeJson(const fs::path &rel, const json &j) const {

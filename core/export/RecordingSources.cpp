@@ -22,6 +22,7 @@ Result<std::unique_ptr<RecordingSources>> RecordingSources::open(const std::file
   if (!manifest)
     return R::failure(manifest.error());
   auto src = std::make_unique<RecordingSources>();
+  src->warnings = manifest.warnings(); // e.g. a stream file that is missing: never silent
   src->manifest = manifest.takeValue();
   const RecordingManifest &m = src->manifest;
   const StreamDescriptor *video = m.firstOfKind(StreamKind::Video);

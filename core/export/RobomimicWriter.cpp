@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "core/export/ActionTargets.h"
+#include "core/export/Hdf5Errors.h"
 
 namespace tacit::exporting {
 namespace {
@@ -201,10 +202,13 @@ public:
       m_thread.join();
     return !m_failed;
   }
+  // The worker's HDF5 error after finish() returned false ("disk full", or the innermost problem).
+  const std::string &error() const { return m_error; }
 
 private:
   static constexpr std::size_t kDepth = 4;
   void run() {
+    silenceHdf5Errors(); // this thread's own error stack (thread-safe HDF5)
     std::vector<Bytef> packed;
     for (;;) {
       std::pair<hsize_t, std::vector<std::uint8_t>> job;
@@ -229,7 +233,9 @@ private:
         rc = H5Dwrite_chunk(m_ds, H5P_DEFAULT, 0, offset, job.second.size(), job.second.data());
       }
       if (rc < 0) {
+        std::string why = takeHdf5Error();
         std::lock_guard lock(m_mutex);
+        m_error = std::move(why);
         m_failed = true;
         m_queue.clear();
         m_space.notify_all();
@@ -244,6 +250,7 @@ private:
   std::condition_variable m_ready, m_space;
   std::deque<std::pair<hsize_t, std::vector<std::uint8_t>>> m_queue;
   bool m_closed = false;
+  std::string m_error;
   std::atomic<bool> m_failed{false};
   std::thread m_thread; // last: starts after the members it uses exist
 };
@@ -258,7 +265,10 @@ RobomimicWriter::~RobomimicWriter() {
 }
 
 Status RobomimicWriter::fail(const std::string &what) const {
-  return Status::failure(m_path.string() + ": " + what);
+  const std::string detail = takeHdf5Error();
+  if (detail == "disk full")
+    return Status::failure(m_path.string() + ": disk full");
+  return Status::failure(m_path.string() + ": " + what + (detail.empty() ? "" : " (" + detail + ")"));
 }
 
 Result<std::unique_ptr<RobomimicWriter>> RobomimicWriter::create(const std::filesystem::path &file,
@@ -266,7 +276,7 @@ Result<std::unique_ptr<RobomimicWriter>> RobomimicWriter::create(const std::file
   using R = Result<std::unique_ptr<RobomimicWriter>>;
   if (options.width <= 0 || options.height <= 0)
     return R::failure(file.string() + ": image size must be positive");
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); // errors are reported through Result, not printed
+  silenceHdf5Errors(); // errors are reported through Result, not printed
   std::unique_ptr<RobomimicWriter> w(new RobomimicWriter);
   w->m_path = file;
   w->m_options = std::move(options);
@@ -335,7 +345,8 @@ Status RobomimicWriter::writeDemoInto(std::int64_t demo, const std::string &name
         return Status::failure("cancelled");
     }
     if (!pipe.finish())
-      return fail("write failed in data/" + name + "/obs/front_img_1 (disk full?)");
+      return pipe.error() == "disk full" ? Status::failure(m_path.string() + ": disk full")
+                                         : fail("write failed in data/" + name + "/obs/front_img_1: " + pipe.error());
   }
 
   // Low-dim arrays: float32 obs and actions; their statistics go to the manifest (statsJson).
@@ -485,7 +496,7 @@ Status RobomimicWriter::finish() {
   const herr_t rc = H5Fclose(m_file);
   m_file = -1;
   if (rc < 0)
-    return fail("cannot close HDF5 file (disk full?)");
+    return fail("cannot close HDF5 file");
   return okStatus();
 }
 

@@ -7,10 +7,11 @@
 
 #include "core/import/EgoDexPoses.h"
 #include "core/import/Hdf5File.h"
-#include "core/import/StagingFolder.h"
+#include "core/import/ImportStaging.h"
 #include "core/media/VideoSource.h"
 #include "core/series/HandSeries.h"
 #include "core/series/TrajectorySeries.h"
+#include "core/util/Utf8.h"
 
 namespace tacit::import {
 
@@ -74,7 +75,7 @@ void appendNumber(std::string &out, double v) {
   out.append(buf, res.ptr);
 }
 
-std::string taskFromAttributes(const Hdf5File &f) {
+std::string taskAttribute(const Hdf5File &f) {
   auto desc = f.attribute("llm_description");
   if (f.attribute("llm_type").value_or("") == "reversible" && f.attribute("which_llm_description").value_or("1") == "2")
     if (auto d2 = f.attribute("llm_description2"))
@@ -82,6 +83,12 @@ std::string taskFromAttributes(const Hdf5File &f) {
   if (desc && !desc->empty())
     return *desc;
   return f.attribute("task").value_or("");
+}
+
+// Attributes are free text written by other tools: invalid UTF-8 becomes U+FFFD (recording.json is JSON).
+std::string taskFromAttributes(const Hdf5File &f) {
+  std::string task = taskAttribute(f);
+  return toValidUtf8(std::move(task));
 }
 
 } // namespace
@@ -190,7 +197,7 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
     flip(2, 2) = -1;
   }
 
-  auto staging = StagingFolder::create(o.out);
+  auto staging = createImportStaging(o.out, std::vector<std::filesystem::path>{o.hdf5, o.video});
   if (!staging)
     return R::failure(staging.error());
 

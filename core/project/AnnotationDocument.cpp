@@ -339,6 +339,10 @@ std::optional<Timestamp> AnnotationDocument::previousBoundary(Timestamp t, Id tr
 }
 
 Status AnnotationDocument::applySegmentChanges(std::vector<SegmentChange> &changes, const std::string &action) {
+  for (const auto &c : changes)
+    if (c.after && c.after->endNs > c.after->startNs && (!c.before || c.before->range() != c.after->range()))
+      if (std::string problem = spanProblem(c.after->startNs, c.after->endNs, m_grid); !problem.empty())
+        return Status::failure(m_store.path().string() + ": segment: " + problem);
   auto after = m_store.applySegmentChanges(changes, action);
   if (!after)
     return Status::failure(after.error());
@@ -410,6 +414,11 @@ Status AnnotationDocument::removeFlag(Id id) {
 }
 
 Status AnnotationDocument::applyFlagChanges(std::vector<FlagChange> &changes, const std::string &action) {
+  for (const auto &c : changes)
+    if (c.after && !c.after->wholeRecording && c.after->endNs > c.after->startNs &&
+        (!c.before || c.before->startNs != c.after->startNs || c.before->endNs != c.after->endNs))
+      if (std::string problem = spanProblem(c.after->startNs, c.after->endNs, m_grid); !problem.empty())
+        return Status::failure(m_store.path().string() + ": flag: " + problem);
   auto after = m_store.applyFlagChanges(changes, action);
   if (!after)
     return Status::failure(after.error());

@@ -33,6 +33,7 @@ struct LabelRemoval {
 struct ProjectOpenOptions {
   bool create = false;   // create a new project (fails if the file exists)
   bool readOnly = false; // open read-only even when the lock is free
+  int lockWaitMs = 0;    // > 0: wait this long for another process to release the project before opening read-only
   std::string author;    // default: $USER
 };
 
@@ -42,8 +43,9 @@ public:
 
   // Creates a new empty project (schema at the current version).
   static Result<std::unique_ptr<ProjectStore>> create(const std::filesystem::path &path);
-  // Opens (migrating old schemas forward) after a quick integrity check. If another process holds the
-  // project, opens read-only and adds a warning with the reason.
+  // Opens (migrating old schemas forward) after a quick integrity check, made read-only so an empty,
+  // foreign or damaged file is refused without being written to. If another process holds the
+  // project, or the file has a second hard link, opens read-only and adds a warning with the reason.
   static Result<std::unique_ptr<ProjectStore>> open(const std::filesystem::path &path,
                                                     ProjectOpenOptions options = ProjectOpenOptions());
   // Test hook: creates a project at an older schema version (fixture for migration tests).
@@ -174,5 +176,7 @@ private:
 
 // "Assembly/Screw" style path of a label (names joined by '/').
 std::string labelPath(const std::vector<Label> &labels, Id id);
+// labelPath of every label at once, in linear time (use it in loops: labelPath costs O(labels)).
+std::unordered_map<Id, std::string> labelPathMap(const std::vector<Label> &labels);
 
 } // namespace tacit::project

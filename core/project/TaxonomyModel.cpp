@@ -194,13 +194,7 @@ Status TaxonomyModel::removeLabel(Id id) {
 }
 
 Status TaxonomyModel::importJson(const std::string &jsonText, const std::string &source) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(jsonText);
-  } catch (const nlohmann::json::parse_error &e) {
-    return Status::failure(source + ": invalid JSON: " + e.what());
-  }
-  auto labels = taxonomyFromJson(j, source);
+  auto labels = taxonomyFromJsonText(jsonText, source);
   if (!labels)
     return Status::failure(labels.error());
   if (auto st = m_store.replaceTaxonomy(*labels); !st.ok())
@@ -213,7 +207,7 @@ Status TaxonomyModel::importJson(const std::string &jsonText, const std::string 
 }
 
 std::string TaxonomyModel::exportJson() const {
-  return taxonomyToJson(m_labels).dump(2);
+  return taxonomyToJson(m_labels).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Status TaxonomyModel::applyInsert(Label &label) {

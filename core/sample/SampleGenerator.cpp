@@ -25,6 +25,7 @@ extern "C" {
 #include "core/sample/TruthDegradation.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Logging.h"
+#include "core/util/StagingFolder.h"
 
 namespace tacit::sample {
 
@@ -273,7 +274,18 @@ std::string truthJson(const SampleOptions &o, const SceneScript &script, const S
 
 } // namespace
 
-Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &folder, const SampleProgress &progress) {
+OutputFolderRules sampleOutputRules() {
+  OutputFolderRules rules;
+  rules.kind = "sample";
+  rules.marker = "truth.json";
+  rules.force = true; // re-running the generator on its own folder refreshes it
+  rules.isReplaceable = [](const fs::path &dir) {
+    return hasMarkerFile(dir, "truth.json", "\"generator\": \"tacit-cli sample\"");
+  };
+  return rules;
+}
+
+Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &outFolder, const SampleProgress &progress) {
   using R = Result<SampleReport>;
   if (std::string problem = sampleOptionsProblem(o); !problem.empty())
     return R::failure(problem);
@@ -285,11 +297,13 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
     return R::failure(calResult.error());
   const SampleCalibration cal = calResult.takeValue();
 
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec)
-    return R::failure(folder.generic_string() + ": cannot create folder: " + ec.message());
-  fs::remove(folder / "recording.json", ec); // the folder is incomplete until the end
+  // Written into a hidden sibling and renamed into place when complete: a full disk or a crash
+  // leaves nothing, and only an earlier sample (its truth.json) is ever replaced.
+  auto staging = StagingFolder::create(outFolder, sampleOutputRules());
+  if (!staging)
+    return R::failure(staging.error());
+  const fs::path folder = staging->path();
+  auto fail = [&](const std::string &message) { return R::failure(staging->inDestination(message)); };
 
   auto log = logging::get("tacit.sample");
   if (av_log_get_level() >= AV_LOG_INFO)
@@ -333,17 +347,19 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
   if (!videoStatus)
     cancel = true;
   side.join();
-  if (!videoStatus)
-    return R::failure(videoStatus.error());
+  // The thread that failed first cancelled the other: report its error, not the other's "cancelled".
+  auto cancelled = [](const Status &s) { return s.error().size() >= 9 && s.error().ends_with(": cancelled"); };
+  if (!videoStatus && !(cancelled(videoStatus) && !sideStatus))
+    return fail(videoStatus.error());
   if (!sideStatus)
-    return R::failure(sideStatus.error());
+    return fail(sideStatus.error());
 
   if (Status st =
           writeFileAtomically(folder / "truth.json",
                               truthJson(o, script, cal, frameTimes, depthFrames, encoder, faces,
                                         DegradationTruth{videoPlan, imuTiming, trajectoryTiming, nominalFrameTimes}));
       !st)
-    return R::failure(st.error());
+    return fail(st.error());
 
   RecordingManifest m;
   m.id = recordingId;
@@ -364,12 +380,14 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
   m.calibrationPath = "calibration.json";
   m.calibration = cal.toCalibration();
   if (Status st = RecordingWriter::write(m, folder); !st)
-    return R::failure(st.error());
+    return fail(st.error());
+  if (Status st = staging->commit(); !st)
+    return fail(st.error());
   if (progress)
     progress(1.0);
-  log->info("sample written to {} ({} frames, {})", folder.generic_string(), frameTimes.size(), encoder);
+  log->info("sample written to {} ({} frames, {})", outFolder.generic_string(), frameTimes.size(), encoder);
   SampleReport report;
-  report.folder = folder;
+  report.folder = outFolder;
   report.videoFrames = static_cast<int>(frameTimes.size());
   report.depthFrames = depthFrames;
   report.videoEncoder = encoder;

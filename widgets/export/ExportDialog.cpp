@@ -293,7 +293,8 @@ void ExportDialog::reevaluate() {
     showMessage(tr("Enter at least one label or track name."), true);
   } else if (o.out.empty()) {
     showMessage(tr("Choose an output folder."), true);
-  } else if (Status s = exporting::ExportStaging::check(o.out, o.force); !s) {
+  } else if (Status s = exporting::ExportStaging::check(o.out, o.force, exporting::exportProtectedFolders(*m_snapshot));
+             !s) {
     showMessage(QString::fromStdString(s.error()), true);
   } else {
     m_destinationOk = true;

@@ -2,6 +2,7 @@
 // episodes through the export gate (docs/export.md).
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <map>
@@ -68,7 +69,11 @@ int run(const QStringList &args) {
   p.addOption({"chunks-size", "LeRobot: files (v3) or episodes (v2.1) per chunk folder (default 1000).", "N", "1000"});
   p.addOption({"dry-run", "List every candidate episode and why it is excluded; write nothing."});
   p.addOption({"json", "Print the result as JSON on stdout."});
-  p.addOption({"force", "Replace a non-empty output folder."});
+  p.addOption({"force", "Replace the folder of an earlier export (never any other folder)."});
+  p.addOption({"require-streams",
+               "Fail instead of warning when one of these streams is missing, empty or all NaN/inf in an episode: "
+               "imu, hands, trajectory, gaze.",
+               "S,..."});
   if (int rc = tacit::cli::parseArguments(p, args, "export"); rc >= 0)
     return rc;
   const QStringList pos = p.positionalArguments();
@@ -137,14 +142,27 @@ int run(const QStringList &args) {
   if (!good || o.chunksSize < 1)
     return tacit::cli::usageError("export",
                                   "--chunks-size must be a positive integer, got '" + p.value("chunks-size") + "'");
+  if (p.isSet("require-streams"))
+    for (const QString &s : p.value("require-streams").split(',', Qt::SkipEmptyParts)) {
+      const std::string name = s.trimmed().toStdString();
+      const auto &known = checkedStreamNames();
+      if (std::find(known.begin(), known.end(), name) == known.end())
+        return tacit::cli::usageError("export", "--require-streams: unknown stream '" + s.trimmed() +
+                                                    "' (imu, hands, trajectory, gaze)");
+      o.requireStreams.push_back(name);
+    }
   o.dryRun = p.isSet("dry-run");
   o.force = p.isSet("force");
   o.command = ("tacit-cli " + args.join(' ')).toStdString();
   const bool asJson = p.isSet("json");
 
+  // Read-only while exporting, so concurrent exports and edits never wait for each other;
+  // recordExport then waits for the project lock to record the export (ExportRunner.h).
   tacit::project::ProjectOpenOptions po;
-  po.readOnly = o.dryRun;
+  po.readOnly = true;
   auto store = tacit::project::ProjectStore::open(pos[0].toStdString(), po);
+  if (!store && !o.dryRun && store.error().find("needs an upgrade") != std::string::npos)
+    store = tacit::project::ProjectStore::open(pos[0].toStdString()); // old schema: migrate once
   if (!store)
     return tacit::cli::dataError(store.error());
 
@@ -163,6 +181,7 @@ int run(const QStringList &args) {
                           {"episodes", report->manifest["episodes"]},
                           {"warnings", report->warnings},
                           {"explanation", report->explanation},
+                          {"stream_issues", report->manifest["stream_issues"]},
                           {"seconds", report->seconds}};
     if (!o.dryRun)
       out["out"] = std::filesystem::absolute(o.out).lexically_normal().string();
@@ -180,9 +199,16 @@ int run(const QStringList &args) {
       line += "\n    " + r;
     for (const auto &n : c.notes)
       line += "\n    note: " + n;
+    for (const auto &e : report->streamIssues)
+      if (e.recordingId == c.recordingId && e.segmentId == c.segmentId)
+        for (const auto &i : e.issues)
+          line += "\n    " + std::string(i.unusable ? "missing " : "partial ") + i.stream + " in " +
+                  rangeText(e.range) + ": " + i.problem;
     tacit::cli::printLine(line);
   }
   if (o.dryRun) {
+    for (const auto &w : report->warnings)
+      std::fprintf(stderr, "tacit-cli: warning: %s\n", w.c_str());
     tacit::cli::printLine(std::to_string(report->gate.episodes().size()) + " episode(s) would be exported");
     for (const auto &line : report->explanation)
       tacit::cli::printLine(line);

@@ -25,6 +25,18 @@ Result<MediaStream> resolveMediaStream(const fs::path &path, const std::string &
       return Result<MediaStream>::failure(path.string() + ": no such file or folder");
     out.file = path;
     out.depth = fs::is_directory(path, ec);
+    if (out.depth) { // a folder is a recording (recording.json) or a folder of PNG depth frames
+      bool anyPng = false;
+      for (const auto &e : fs::directory_iterator(path, ec))
+        if (e.path().extension() == ".png") {
+          anyPng = true;
+          break;
+        }
+      if (!anyPng)
+        return Result<MediaStream>::failure((path / kRecordingFileName).string() +
+                                            ": not found; the folder is not a recording (and has no .png depth "
+                                            "images)");
+    }
     return out;
   }
   auto manifest = RecordingReader::read(path);

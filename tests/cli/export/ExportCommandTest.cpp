@@ -85,7 +85,7 @@ private slots:
 
     r = cli({project(), "--format", "robomimic-hdf5", "--out", out});
     QCOMPARE(r.code, 1);
-    QVERIFY(r.err.contains("folder is not empty (use --force to replace it)"));
+    QVERIFY(r.err.contains("folder is not empty (use --force to replace the earlier export)"));
     r = cli({project(), "--format", "lerobot-v2.1", "--out", out, "--size", "96x128", "--force"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(QFileInfo::exists(out + "/meta/info.json"));

@@ -142,6 +142,15 @@ private slots:
     const Run notRecording = cli({"index", m_rec + "/rgb.mp4", "--stream", "rgb"});
     QCOMPARE(notRecording.code, 1);
     QVERIFY(notRecording.err.contains("--stream needs a recording folder"));
+    // A folder without recording.json (and without PNG depth frames) says so (issue #14).
+    QDir(m_dir.path()).mkpath("plain");
+    for (const QStringList &args :
+         {QStringList{"index", m_dir.filePath("plain")},
+          QStringList{"frame", m_dir.filePath("plain"), "--index", "0", "--out", m_dir.filePath("x.png")}}) {
+      const Run plain = cli(args);
+      QCOMPARE(plain.code, 1);
+      QVERIFY2(plain.err.contains("recording.json: not found; the folder is not a recording"), qPrintable(plain.err));
+    }
   }
 
   void benchVerbs() {

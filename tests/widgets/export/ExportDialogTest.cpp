@@ -166,6 +166,15 @@ private slots:
     QVERIFY2(d.messageText().contains(busy) && d.messageText().contains("not empty"), qPrintable(d.messageText()));
     QVERIFY(!child<QPushButton>(d, "exportButton")->isEnabled());
     QVERIFY(!d.startExport());
+    // "Replace" only ever replaces an earlier export (its tacit_export.json), never another folder.
+    child<QCheckBox>(d, "force")->setChecked(true);
+    QVERIFY2(d.messageText().contains("left alone"), qPrintable(d.messageText()));
+    QVERIFY(!child<QPushButton>(d, "exportButton")->isEnabled());
+    QFile marker(busy + "/tacit_export.json");
+    QVERIFY(marker.open(QIODevice::WriteOnly));
+    marker.write("{\n  \"tool\": \"tacit\"\n}\n");
+    marker.close();
+    child<QCheckBox>(d, "force")->setChecked(false);
     child<QCheckBox>(d, "force")->setChecked(true);
     QVERIFY(child<QPushButton>(d, "exportButton")->isEnabled());
   }
