@@ -5,7 +5,7 @@
 #      interleaved, best of ROUNDS wall times; prints the throughput ratio (target >= 0.9).
 #   2. random exact-frame seek: `tacit-cli bench seek F --random K` (cold process, index built):
 #      median (target <= 40 ms) and p95 (target <= 100 ms).
-#   3. step back one frame during playback (through AsyncFrameProvider): median (target <= 33 ms).
+#   3. step back one frame during playback (through media::FrameEngine): median (target <= 33 ms).
 #   4. index size on disk (bytes per frame, extrapolated to a 2-hour 30 fps file).
 # Usage: bench/media.sh [WORK_DIR]   (env: TACIT_BUILD_DIR, TACIT_CLI, ROUNDS=3, SEEKS=100)
 set -euo pipefail

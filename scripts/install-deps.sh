@@ -23,7 +23,11 @@ PACKAGES=(
   libspdlog-dev libfmt-dev nlohmann-json3-dev libeigen3-dev
   # tests: headless GUI, independent readers
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core python3 python3-h5py python3-numpy poppler-utils
+  # run time: a CJK font so the Chinese translation draws characters, not empty boxes
+  fonts-wqy-microhei
   nodejs
+  # hardening: libFuzzer/ASan/UBSan (clang + compiler-rt), Debian package checks, man pages
+  clang libclang-rt-14-dev lintian desktop-file-utils appstream help2man
 )
 # npm ships inside some nodejs builds (and conflicts with Debian's npm there).
 if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi

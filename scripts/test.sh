@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # One command: install dependencies, build, and run the whole CTest suite.
 # GUI tests need a display: the whole suite runs inside one xvfb-run server.
+# `scripts/test.sh --sanitize [ctest args]` builds with ASan + UBSan into ./build-sanitize and runs the
+# same suite there (scripts/sanitize.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ "${1:-}" = "--sanitize" ]; then
+  shift
+  exec "$ROOT/scripts/sanitize.sh" "$@"
+fi
 BUILD_DIR="${TACIT_BUILD_DIR:-$ROOT/build}"
 "$ROOT/scripts/install-deps.sh"
 "$ROOT/scripts/build.sh"

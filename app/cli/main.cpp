@@ -6,6 +6,7 @@
 
 #include "app/cli/CommandRegistry.h"
 #include "core/TacitVersion.h"
+#include "core/util/LastResort.h"
 #include "core/util/Logging.h"
 
 using namespace tacit::cli;
@@ -17,7 +18,7 @@ static void printUsage(FILE *out) {
   std::fprintf(out, "\nRun 'tacit-cli <command> --help' for a command's options.\n");
 }
 
-int main(int argc, char **argv) {
+static int runCli(int argc, char **argv) {
   QStringList args;
   bool verbose = false;
   for (int i = 1; i < argc; ++i) {
@@ -52,6 +53,7 @@ int main(int argc, char **argv) {
   tacit::logging::Options logOptions;
   logOptions.verbose = verbose;
   logOptions.appName = "tacit-cli";
+  logOptions.qtWarningsOnStderr = false; // stderr is for the command's own messages
   tacit::logging::init(logOptions);
   tacit::logging::installQtMessageHandler();
 
@@ -67,4 +69,8 @@ int main(int argc, char **argv) {
   QCoreApplication::setOrganizationName(QStringLiteral("Tacit"));
   QCoreApplication::setApplicationVersion(QStringLiteral(TACIT_VERSION_STRING));
   return it->second.run(args);
+}
+
+int main(int argc, char **argv) {
+  return tacit::runWithLastResort("tacit-cli", [&] { return runCli(argc, argv); });
 }

@@ -81,7 +81,7 @@ void PlaybackBench::waitSettled(std::function<void()> then) {
   m_poll.disconnect(this);
   connect(&m_poll, &QTimer::timeout, this, [this, then] {
     RecordingSession *s = m_window.session();
-    if (s && s->framesSettled()) {
+    if (s && s->framesSettled() && m_window.videoView()->frameOnScreen()) {
       m_poll.stop();
       m_poll.disconnect(this);
       then();
@@ -97,6 +97,10 @@ void PlaybackBench::onPresented(qint64 index) {
   }
   if (m_phase == Phase::Scrub) {
     ++m_scrubPresented;
+    const qint64 now = m_clock.nsecsElapsed();
+    for (qint64 at : m_scrubPending)
+      m_scrubLatency.push_back((now - at) / 1e6);
+    m_scrubPending.clear();
     return;
   }
   if (m_phase != Phase::Play)
@@ -171,7 +175,7 @@ void PlaybackBench::beginSeeks() {
 void PlaybackBench::nextSeek() {
   if (m_seekCount >= m_opt.seeks) {
     m_seekStallMs = m_watchdog->maxStallMs();
-    beginScrub();
+    beginStepBacks();
     return;
   }
   static std::mt19937_64 rng(7);
@@ -187,10 +191,43 @@ void PlaybackBench::nextSeek() {
   });
 }
 
+void PlaybackBench::beginStepBacks() {
+  m_phase = Phase::StepBack;
+  m_stepCount = 0;
+  m_stepMs.clear();
+  nextStepBack();
+}
+
+void PlaybackBench::nextStepBack() {
+  if (m_stepCount >= m_opt.stepBacks) {
+    beginScrub();
+    return;
+  }
+  static std::mt19937_64 rng(11);
+  TimeControl &tc = m_window.timeControl();
+  const qint64 n = m_window.session()->frameCount();
+  std::uniform_int_distribution<qint64> pick(1, std::max<qint64>(1, n - 1));
+  ++m_stepCount;
+  tc.setTime(*m_window.session()->timeOfFrame(pick(rng)));
+  waitSettled([this] {
+    // Resting on the frame (a user reading it), then one frame back.
+    QTimer::singleShot(200, this, [this] {
+      m_clock.start();
+      m_window.timeControl().step(-1);
+      waitSettled([this] {
+        m_stepMs.push_back(m_clock.nsecsElapsed() / 1e6);
+        QTimer::singleShot(50, this, &PlaybackBench::nextStepBack);
+      });
+    });
+  });
+}
+
 void PlaybackBench::beginScrub() {
   m_phase = Phase::Scrub;
   m_scrubPresented = 0;
   m_scrubTicks = 0;
+  m_scrubPending.clear();
+  m_scrubLatency.clear();
   m_watchdog->start();
   m_poll.disconnect(this);
   connect(&m_poll, &QTimer::timeout, this, &PlaybackBench::scrubStep);
@@ -216,6 +253,7 @@ void PlaybackBench::scrubStep() {
   // Back and forth over the whole range, like dragging the timeline playhead.
   const double x = f < 0.5 ? 2 * f : 2 * (1 - f);
   ++m_scrubTicks;
+  m_scrubPending.push_back(m_clock.nsecsElapsed());
   tc.setTime(r.begin + static_cast<qint64>(x * static_cast<double>(r.duration() - 1)));
 }
 
@@ -249,10 +287,18 @@ void PlaybackBench::finish() {
     std::printf("gui_stalls_over_50ms %d\n", m_playStalls);
     std::printf("seek_count %zu\n", m_seekMs.size());
     std::printf("seek_ms_p50 %.1f\n", percentile(m_seekMs, 0.5));
+    std::printf("seek_ms_p95 %.1f\n", percentile(m_seekMs, 0.95));
     std::printf("seek_ms_max %.1f\n", percentile(m_seekMs, 1.0));
+    std::printf("step_back_count %zu\n", m_stepMs.size());
+    std::printf("step_back_ms_p50 %.1f\n", percentile(m_stepMs, 0.5));
+    std::printf("step_back_ms_p95 %.1f\n", percentile(m_stepMs, 0.95));
     std::printf("seek_max_gui_stall_ms %.1f\n", m_seekStallMs);
     std::printf("scrub_updates %d\n", m_scrubTicks);
     std::printf("scrub_presented_frames %lld\n", static_cast<long long>(m_scrubPresented));
+    std::printf("scrub_update_to_frame_ms_p50 %.1f\n", percentile(m_scrubLatency, 0.5));
+    std::printf("scrub_update_to_frame_ms_p95 %.1f\n", percentile(m_scrubLatency, 0.95));
+    std::printf("scrub_update_to_frame_ms_max %.1f\n", percentile(m_scrubLatency, 1.0));
+    std::printf("scrub_updates_without_frame %zu\n", m_scrubPending.size());
     std::printf("scrub_max_gui_stall_ms %.1f\n", m_scrubStallMs);
     std::printf("play_seek_scrub_peak_rss_mb %.0f\n", procStatusMb("VmHWM:"));
   }

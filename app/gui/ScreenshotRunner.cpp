@@ -5,7 +5,9 @@
 #include <QPixmap>
 #include <cstdio>
 
+#include "core/project/ProjectSession.h"
 #include "widgets/app/MainWindow.h"
+#include "widgets/app/ProjectController.h"
 #include "widgets/app/RecordingSession.h"
 
 namespace tacit {
@@ -32,6 +34,23 @@ ScreenshotRunner::ScreenshotRunner(MainWindow &window, QString output, std::opti
 
 void ScreenshotRunner::start(const QString &path) {
   m_poll.start();
+  if (path.endsWith(QLatin1String(".tacit"), Qt::CaseInsensitive)) {
+    // Project mode: the project's docks, its first recording in the views.
+    ProjectController &projects = m_window.projects();
+    if (!projects.openProject(path)) {
+      finish(1, m_window.lastError());
+      return;
+    }
+    project::ProjectSession *session = projects.session();
+    auto recs = session->store().recordings();
+    if (!recs || recs->empty()) {
+      finish(1, QStringLiteral("%1: the project has no recordings").arg(path));
+      return;
+    }
+    if (!projects.openRecording(recs->front().id))
+      finish(1, m_window.lastError());
+    return;
+  }
   if (!m_window.openPath(path))
     finish(1, m_window.lastError());
 }

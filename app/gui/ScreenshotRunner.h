@@ -1,6 +1,7 @@
 #pragma once
-// tacit --screenshot OUT.png [--time-ns T] [--size WxH] PATH: opens PATH, seeks, waits until the
-// video and depth frames at the playhead are decoded and shown, renders the whole window to PNG, quits.
+// tacit --screenshot OUT.png [--time-ns T] [--size WxH] PATH: opens PATH (a recording, a video or a
+// project .tacit, whose first recording is shown), seeks, waits until the video and depth frames at
+// the playhead are decoded and shown, renders the whole window to PNG, quits.
 #include <QObject>
 #include <QSize>
 #include <QString>

@@ -17,13 +17,14 @@
 #include "app/gui/ScreenshotRunner.h"
 #include "core/TacitVersion.h"
 #include "core/sample/BundledSample.h"
+#include "core/util/LastResort.h"
 #include "core/util/Logging.h"
 #include "widgets/app/MainWindow.h"
 #include "widgets/app/ProjectController.h"
 #include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/pose3d/VtkOpenGLWidget.h"
 
-int main(int argc, char **argv) {
+static int runGui(int argc, char **argv) {
   // VTK's OpenGL2 backend needs a 3.2 core context (shared/docs/VTK-QT6.md); set before QApplication.
   QSurfaceFormat::setDefaultFormat(tacit::VtkOpenGLWidget::defaultFormat());
 
@@ -156,4 +157,8 @@ int main(int argc, char **argv) {
   windowOwner.reset();
   QCoreApplication::processEvents();
   return rc;
+}
+
+int main(int argc, char **argv) {
+  return tacit::runWithLastResort("tacit", [&] { return runGui(argc, argv); });
 }

@@ -1,5 +1,6 @@
 #include "core/consent/TransparencyReport.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QPageSize>
@@ -11,6 +12,7 @@
 #include "core/consent/ConsentLedger.h"
 #include "core/consent/FaceBlur.h"
 #include "core/project/ProjectRecording.h"
+#include "core/util/AtomicFile.h"
 
 namespace tacit::consent {
 
@@ -182,19 +184,26 @@ Status writeTransparencyReport(project::ProjectStore &store, const std::string &
   auto content = buildTransparencyReport(store, workerId, options);
   if (!content)
     return Status::failure(content.error());
-  QPdfWriter pdf(QString::fromStdString(pdfPath.string()));
-  pdf.setPageSize(QPageSize(QPageSize::A4));
-  pdf.setResolution(150);
-  pdf.setTitle(tr("Transparency report"));
-  pdf.setCreator(QStringLiteral("Tacit"));
-  QTextDocument doc;
-  for (const auto &[url, img] : content->images)
-    doc.addResource(QTextDocument::ImageResource, QUrl(url), img);
-  doc.setHtml(content->html);
-  doc.print(&pdf);
-  if (!std::filesystem::exists(pdfPath) || std::filesystem::file_size(pdfPath) == 0)
-    return Status::failure(pdfPath.string() + ": could not write the PDF");
-  return okStatus();
+  // Rendered in memory and written atomically: a full disk gives an error, never a truncated PDF.
+  QBuffer buffer;
+  buffer.open(QIODevice::WriteOnly);
+  {
+    QPdfWriter pdf(&buffer);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setResolution(150);
+    pdf.setTitle(tr("Transparency report"));
+    pdf.setCreator(QStringLiteral("Tacit"));
+    QTextDocument doc;
+    for (const auto &[url, img] : content->images)
+      doc.addResource(QTextDocument::ImageResource, QUrl(url), img);
+    doc.setHtml(content->html);
+    doc.print(&pdf);
+  } // the writer is done with the buffer
+  buffer.close();
+  if (buffer.data().isEmpty())
+    return Status::failure(pdfPath.string() + ": could not render the PDF");
+  return writeFileAtomically(
+      pdfPath, std::string_view(buffer.data().constData(), static_cast<std::size_t>(buffer.data().size())));
 }
 
 } // namespace tacit::consent

@@ -17,12 +17,30 @@ std::int64_t nearestFrame(const std::vector<Timestamp> &pts, Timestamp t) {
     return i - 1;
   return i;
 }
+
+template <typename Row> std::size_t holdNonFinite(std::vector<Row> &rows) {
+  std::size_t fixed = 0;
+  Row last{};
+  for (auto &r : rows) {
+    for (std::size_t k = 0; k < r.size(); ++k)
+      if (!std::isfinite(r[k])) {
+        r[k] = last[k];
+        ++fixed;
+      }
+    last = r;
+  }
+  return fixed;
+}
 } // namespace
 
 std::vector<std::int64_t> selectFrames(const std::vector<Timestamp> &pts, TimeRange range, int fps) {
   std::vector<std::int64_t> out;
   if (pts.empty() || fps <= 0)
     return out;
+  // Nothing is shown past the video's last frame: without this bound a span reaching far beyond the
+  // recording (a mistyped end_ns) would repeat the last frame until memory runs out.
+  const Timestamp lastPeriod = pts.size() > 1 ? pts.back() - pts[pts.size() - 2] : kNsPerSecond / fps;
+  range.end = std::min(range.end, pts.back() + std::max<Timestamp>(1, lastPeriod));
   auto first = std::lower_bound(pts.begin(), pts.end(), range.begin);
   if (first == pts.end() || *first >= range.end)
     return out;
@@ -74,6 +92,7 @@ Result<AlignedEpisode> alignEpisode(const RecordingContext &rec, TimeRange range
   Eigen::Vector3f lastValid[2] = {Eigen::Vector3f::Zero(), Eigen::Vector3f::Zero()};
   bool seen[2] = {false, false};
   std::vector<std::size_t> pendingInvalid[2]; // frames before the first valid sample of a hand
+  std::size_t badPoses = 0, badPalms = 0;
   for (std::int64_t f : out.sourceFrames) {
     const Timestamp t = pts[static_cast<std::size_t>(f)];
     const std::size_t row = ep.frameTimes.size();
@@ -85,7 +104,12 @@ Result<AlignedEpisode> alignEpisode(const RecordingContext &rec, TimeRange range
         worldFromDevice.linear() = pose->rotation.normalized().toRotationMatrix();
         worldFromDevice.translation() = pose->translation;
       }
-    ep.worldFromCamera.push_back(worldFromDevice * cameraPose);
+    Eigen::Isometry3d worldFromCamera = worldFromDevice * cameraPose;
+    if (!worldFromCamera.matrix().allFinite()) {
+      worldFromCamera = ep.worldFromCamera.empty() ? cameraPose : ep.worldFromCamera.back();
+      ++badPoses;
+    }
+    ep.worldFromCamera.push_back(worldFromCamera);
 
     Eigen::Vector3f palm[2];
     std::uint8_t valid[2] = {0, 0};
@@ -97,7 +121,12 @@ Result<AlignedEpisode> alignEpisode(const RecordingContext &rec, TimeRange range
           src.hands->interpolateAt(t - handsOffset, static_cast<series::HandSide>(h), kMaxHandGap);
       if (!p.valid())
         continue;
-      palm[h] = (cameraFromDevice * p.palmPosition.cast<double>()).cast<float>();
+      const Eigen::Vector3f inCamera = (cameraFromDevice * p.palmPosition.cast<double>()).cast<float>();
+      if (!inCamera.allFinite()) {
+        ++badPalms;
+        continue;
+      }
+      palm[h] = inCamera;
       valid[h] = 1;
       lastValid[h] = palm[h];
       if (!seen[h]) {
@@ -129,6 +158,17 @@ Result<AlignedEpisode> alignEpisode(const RecordingContext &rec, TimeRange range
     }
     ep.gaze.push_back(gaze);
   }
+  const std::size_t badImu = holdNonFinite(ep.imu), badGaze = holdNonFinite(ep.gaze);
+  auto warn = [&](std::size_t count, const char *what) {
+    if (count > 0)
+      out.warnings.push_back(rec.sourcePath().string() + ": " + std::to_string(count) + " non-finite " + what +
+                             " in [" + std::to_string(range.begin) + ", " + std::to_string(range.end) +
+                             ") ns replaced (no exported value is NaN or inf)");
+  };
+  warn(badPoses, "trajectory poses");
+  warn(badPalms, "palm positions");
+  warn(badImu, "IMU values");
+  warn(badGaze, "gaze values");
   const Timestamp lastPts = ep.frameTimes.back();
   const Timestamp framePeriod = static_cast<Timestamp>(std::llround(1e9 / fps));
   ep.range = {ep.frameTimes.front(), std::min(range.end, lastPts + framePeriod)};

@@ -1,7 +1,10 @@
 #include "core/export/EpisodeGate.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+
+#include "core/time/RecordingTime.h"
 
 namespace tacit::exporting {
 namespace {
@@ -12,8 +15,24 @@ std::string trim(std::string s) {
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
-std::string spanText(const TimeRange &r) {
-  return "[" + std::to_string(r.begin) + ", " + std::to_string(r.end) + ") ns";
+// A span in recording time ("[0:01.500, 0:02.000)"), or in device ns when the origin is unknown.
+std::string spanText(const TimeRange &r, Timestamp origin) {
+  if (origin == kInvalidTime)
+    return "[" + std::to_string(r.begin) + ", " + std::to_string(r.end) + ") ns";
+  return "[" + formatRecordingTime(r.begin - origin) + ", " + formatRecordingTime(r.end - origin) + ")";
+}
+
+std::string durationText(Timestamp ns) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f s", toSeconds(ns));
+  return buf;
+}
+
+std::string streamsText(const std::vector<std::string> &streams) {
+  std::string out;
+  for (const auto &s : streams)
+    out += (out.empty() ? "" : ", ") + s;
+  return out;
 }
 
 bool matchesLabels(const GateSegment &s, const std::vector<std::string> &labels) {
@@ -62,8 +81,10 @@ std::vector<std::string> recordingReasons(const GateInput &in, const GateRecordi
 
 } // namespace
 
-bool GateRedaction::cutsEpisode() const {
-  return !spatial && (streams.empty() || std::find(streams.begin(), streams.end(), "video") != streams.end());
+bool GateRedaction::cutsEpisode(const std::vector<std::string> &exported) const {
+  return !spatial && (streams.empty() || std::any_of(streams.begin(), streams.end(), [&](const std::string &s) {
+                        return std::find(exported.begin(), exported.end(), s) != exported.end();
+                      }));
 }
 
 std::vector<std::string> parseConsentScope(const std::string &scope) {
@@ -139,17 +160,18 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
 
     GateId consentId = 0;
     const std::vector<std::string> recReasons = recordingReasons(in, rec, opt, consentId);
+    const Timestamp origin = rec.origin;
     for (std::size_t k = 0; k < cands.size(); ++k) {
       GateCandidate &c = cands[k];
+      c.origin = origin;
       const GateSegment *seg = segs[k];
       c.reasons = recReasons;
       if (c.range.empty())
-        c.reasons.push_back("empty time range " + spanText(c.range));
+        c.reasons.push_back("empty time range " + spanText(c.range, origin));
 
       // Redactions: span redactions cut (split or drop), spatial ones are burned into the pixels.
       std::vector<TimeRange> pieces = {c.range};
       std::vector<GateId> cutIds, spatialIds;
-      std::vector<GateStreamMask> masks;
       for (const auto &r : in.redactions) {
         if (r.recordingId != rec.id || !r.range.overlaps(c.range))
           continue;
@@ -157,14 +179,14 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
           spatialIds.push_back(r.id);
           continue;
         }
-        if (!r.cutsEpisode()) {
-          masks.push_back({r.id, r.range, r.streams});
-          spatialIds.push_back(r.id);
+        if (!r.cutsEpisode(opt.exportedStreams)) {
+          c.notes.push_back("redaction #" + std::to_string(r.id) + " " + spanText(r.range, origin) + " hides only " +
+                            streamsText(r.streams) + ", which this format does not export: nothing to remove");
           continue;
         }
         cutIds.push_back(r.id);
         if (opt.redactionPolicy == RedactionPolicy::Drop) {
-          c.reasons.push_back("redaction #" + std::to_string(r.id) + " " + spanText(r.range) + " overlaps");
+          c.reasons.push_back("redaction #" + std::to_string(r.id) + " " + spanText(r.range, origin) + " overlaps");
           continue;
         }
         std::vector<TimeRange> next;
@@ -186,15 +208,14 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
           if (p.duration() >= opt.minDurationNs)
             kept.push_back(p);
           else
-            c.notes.push_back("piece " + spanText(p) + " left by a redaction is shorter than the minimum " +
-                              std::to_string(opt.minDurationNs) + " ns: dropped");
+            c.notes.push_back("piece " + spanText(p, origin) + " left by a redaction is shorter than the minimum " +
+                              durationText(opt.minDurationNs) + ": dropped");
         }
         std::string ids;
         for (GateId id : cutIds)
           ids += (ids.empty() ? "#" : ", #") + std::to_string(id);
         if (kept.empty())
-          c.reasons.push_back("redaction " + ids + " leaves no part of at least " + std::to_string(opt.minDurationNs) +
-                              " ns");
+          c.reasons.push_back("redaction " + ids + " leaves no part of at least " + durationText(opt.minDurationNs));
         else
           c.notes.push_back("split by redaction " + ids + " into " + std::to_string(kept.size()) + " episode" +
                             (kept.size() == 1 ? "" : "s"));
@@ -209,9 +230,10 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
           if (f.recordingId != rec.id || f.severity < opt.maxSeverity)
             continue;
           if (f.wholeRecording || f.range.overlaps(p))
-            hits.push_back(
-                "flag #" + std::to_string(f.id) + " (" + f.reason + ", severity " + std::to_string(f.severity) + ") " +
-                (f.wholeRecording ? std::string("covers the whole recording") : "overlaps " + spanText(f.range)));
+            hits.push_back("flag #" + std::to_string(f.id) + " (" + f.reason + ", severity " +
+                           std::to_string(f.severity) + ") " +
+                           (f.wholeRecording ? std::string("covers the whole recording")
+                                             : "overlaps " + spanText(f.range, origin)));
         }
         if (hits.empty())
           clean.push_back(p);
@@ -219,7 +241,7 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
           c.reasons.insert(c.reasons.end(), hits.begin(), hits.end());
         else
           for (const auto &h : hits)
-            c.notes.push_back("piece " + spanText(p) + " dropped: " + h);
+            c.notes.push_back("piece " + spanText(p, origin) + " dropped: " + h);
       }
       if (clean.empty() && c.reasons.empty())
         c.reasons.push_back("every piece left by redactions is flagged at severity >= " +
@@ -235,9 +257,6 @@ GateResult evaluateGate(const GateInput &in, const GateOptions &opt) {
           e.range = p;
           e.consentEventId = consentId;
           e.redactionIds = ids;
-          for (const auto &m : masks)
-            if (m.range.overlaps(p))
-              e.streamMasks.push_back(m);
           if (seg) {
             e.task = !seg->label.empty() ? seg->label : (!seg->note.empty() ? seg->note : rec.task);
             e.labelRevision = std::to_string(seg->id) + "@" + std::to_string(seg->modifiedAtMs);

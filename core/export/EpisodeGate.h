@@ -18,6 +18,9 @@ struct GateRecording {
   std::string uuid, workerId, manifestHash, task;
   std::string reviewStatus; // "approved" is the only status that may export
   TimeRange span;           // device time covered by the video (whole-recording episodes)
+  // Recording time zero (its first sample, device clock): reasons name times as recording time
+  // (m:ss.mmm, core/time/RecordingTime.h); kInvalidTime = unknown, times are given in device ns.
+  Timestamp origin = kInvalidTime;
 };
 
 struct GateSegment {
@@ -39,17 +42,10 @@ struct GateRedaction {
   GateId id = 0, recordingId = 0;
   TimeRange range;
   bool spatial = false;             // boxes blurred over the span: does not cut the episode
-  std::vector<std::string> streams; // empty = every stream; a removal without "video" blanks rows instead of cutting
-  bool cutsEpisode() const;         // a removal over the video (or every stream)
-};
-
-// A removal over some non-video streams (e.g. only IMU): the episode keeps its frames, those streams'
-// rows whose frame interval overlaps `range` are blanked by the exporter (docs/export.md).
-struct GateStreamMask {
-  GateId redactionId = 0;
-  TimeRange range;
-  std::vector<std::string> streams;
-  bool operator==(const GateStreamMask &) const = default;
+  std::vector<std::string> streams; // empty = every stream
+  // A removal over every stream or over at least one stream the format exports cuts the episode, so no
+  // exported array ever holds a hidden (or NaN) row (docs/export.md "Removals over some streams").
+  bool cutsEpisode(const std::vector<std::string> &exportedStreams) const;
 };
 
 struct GateConsent {
@@ -69,10 +65,14 @@ struct GateOptions {
   std::string purpose = "model_training";     // must be allowed by the latest consent's scope (core/consent names)
   RedactionPolicy redactionPolicy = RedactionPolicy::Split;
   Timestamp minDurationNs = 500 * kNsPerMs; // pieces shorter than this (after a split) are dropped
+  // Streams the chosen format writes (ExportRunner's exportedStreams): a removal over only other streams
+  // (depth, audio, or IMU/gaze in LeRobot) changes nothing in the export.
+  std::vector<std::string> exportedStreams = {"video", "hands", "trajectory", "imu", "gaze"};
 };
 
 struct GateInput {
   std::vector<GateRecording> recordings;
+  std::vector<std::string> tracks; // the project's track names (for explanations)
   std::vector<GateSegment> segments;
   std::vector<GateFlag> flags;
   std::vector<GateRedaction> redactions;
@@ -85,9 +85,8 @@ struct GateEpisode {
   std::string task;                      // language / task string
   TimeRange range;
   GateId consentEventId = 0;
-  std::vector<GateId> redactionIds;        // span redactions that cut the source, spatial ones burned in
-  std::vector<GateStreamMask> streamMasks; // per-stream removals to blank inside the episode
-  std::string labelRevision;               // "<segment id>@<modified ms>" or "recording"
+  std::vector<GateId> redactionIds; // span redactions that cut the source, spatial ones burned in
+  std::string labelRevision;        // "<segment id>@<modified ms>" or "recording"
 };
 
 // One candidate (a matching segment or a recording) and what happened to it.
@@ -95,6 +94,7 @@ struct GateCandidate {
   GateId recordingId = 0, segmentId = 0;
   std::string recordingUuid, label;
   TimeRange range;
+  Timestamp origin = kInvalidTime;  // the recording's time zero (GateRecording::origin)
   std::vector<std::string> reasons; // non-empty = excluded; each names the rule and the row
   std::vector<std::string> notes;   // e.g. "split by redaction #4 into 2 episodes"
   std::vector<GateEpisode> episodes;

@@ -2,17 +2,20 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <algorithm>
 #include <chrono>
 #include <map>
+#include <set>
 
 #include "core/export/EpisodeAligner.h"
 #include "core/export/ExportStaging.h"
 #include "core/export/FrameUndistorter.h"
+#include "core/export/GateExplain.h"
 #include "core/export/LeRobotWriter.h"
 #include "core/export/ProjectGate.h"
 #include "core/export/RobomimicWriter.h"
-#include "core/export/StreamMask.h"
-#include "core/media/VideoSource.h"
+#include "core/export/StreamCheck.h"
+#include "core/time/RecordingTime.h"
 #include "core/util/AtomicFile.h"
 
 namespace tacit::exporting {
@@ -35,6 +38,12 @@ std::optional<ExportFormat> exportFormatFromName(const std::string &name) {
   if (name == "lerobot-v3.0")
     return ExportFormat::LeRobotV30;
   return std::nullopt;
+}
+
+std::vector<std::string> exportedStreams(ExportFormat f) {
+  if (f == ExportFormat::RobomimicHdf5)
+    return {"video", "hands", "trajectory", "imu", "gaze"};
+  return {"video", "hands", "trajectory"};
 }
 
 namespace {
@@ -69,7 +78,7 @@ public:
   }
   Status finish() override { return w->finish(); }
   std::string episodeName(int i) const override { return "demo_" + std::to_string(i); }
-  json info() const override { return {{"file", "data.hdf5"}}; }
+  json info() const override { return {{"file", "data.hdf5"}, {"stats", w->statsJson()}}; }
 };
 
 class LeRobotSink : public DatasetSink {
@@ -112,6 +121,8 @@ Result<OpenRecording> openExportRecording(const ProjectSnapshot &project, GateId
   if (!reader)
     return R::failure(reader.error());
   R out{OpenRecording{}};
+  for (const auto &w : (*ctx)->manifestWarnings()) // e.g. a stream file that is missing: never silent
+    out.addWarning(w);
   for (const auto &w : (*ctx)->series().warnings)
     out.addWarning(w);
   if (!(*ctx)->camera(*video))
@@ -124,11 +135,36 @@ Result<OpenRecording> openExportRecording(const ProjectSnapshot &project, GateId
   return out;
 }
 
-json masksJson(const std::vector<GateStreamMask> &masks) {
+// Messages name the dataset folder the user asked for, not the hidden staging folder it is built in.
+std::string inDestination(std::string message, const fs::path &staging, const fs::path &destination) {
+  const std::string from = staging.string(), to = destination.string();
+  for (std::size_t at = message.find(from); at != std::string::npos; at = message.find(from, at + to.size()))
+    message.replace(at, from.size(), to);
+  return message;
+}
+
+json issuesJson(const std::vector<StreamIssue> &issues) {
   json out = json::array();
-  for (const auto &m : masks)
-    out.push_back({{"redaction_id", m.redactionId}, {"time_range_ns", rangeJson(m.range)}, {"streams", m.streams}});
+  for (const auto &i : issues)
+    out.push_back({{"stream", i.stream}, {"problem", i.problem}, {"unusable", i.unusable}});
   return out;
+}
+
+json streamIssuesJson(const std::vector<EpisodeStreamIssues> &all, const std::map<GateId, std::string> &uuids) {
+  json out = json::array();
+  for (const auto &e : all)
+    out.push_back({{"recording_id", uuids.count(e.recordingId) ? uuids.at(e.recordingId) : std::string()},
+                   {"segment_id", e.segmentId},
+                   {"time_range_ns", rangeJson(e.range)},
+                   {"issues", issuesJson(e.issues)}});
+  return out;
+}
+
+const std::vector<StreamIssue> *issuesOf(const std::vector<EpisodeStreamIssues> &all, const GateEpisode &e) {
+  for (const auto &x : all)
+    if (x.recordingId == e.recordingId && x.segmentId == e.segmentId && x.range == e.range)
+      return &x.issues;
+  return nullptr;
 }
 
 } // namespace
@@ -139,11 +175,15 @@ json candidatesJson(const GateResult &gate, const std::map<GateId, std::string> 
     json episodes = json::array();
     for (const auto &e : c.episodes)
       episodes.push_back(rangeJson(e.range));
+    json recordingTime = nullptr; // the range as the user sees it (m:ss.mmm since the recording's first sample)
+    if (c.origin != kInvalidTime)
+      recordingTime = {formatRecordingTime(c.range.begin - c.origin), formatRecordingTime(c.range.end - c.origin)};
     out.push_back({{"recording_id", uuids.count(c.recordingId) ? uuids.at(c.recordingId) : std::string()},
                    {"project_recording_id", c.recordingId},
                    {"segment_id", c.segmentId},
                    {"label", c.label},
                    {"time_range_ns", rangeJson(c.range)},
+                   {"recording_time", recordingTime},
                    {"included", c.included()},
                    {"reasons", c.reasons},
                    {"notes", c.notes},
@@ -183,6 +223,15 @@ Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store) {
   return R(std::move(snap));
 }
 
+std::vector<ProtectedFolder> exportProtectedFolders(const ProjectSnapshot &project) {
+  std::vector<ProtectedFolder> out;
+  out.push_back({project.projectPath.parent_path(), "the project's folder", false});
+  for (const auto &r : project.recordings)
+    if (auto f = project.folders.find(r.id); f != project.folders.end())
+      out.push_back({f->second, "recording " + r.uuid, true});
+  return out;
+}
+
 Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions &opt,
                                const ProgressCallback &progress) {
   auto snap = snapshotProject(store);
@@ -195,10 +244,22 @@ Result<ExportReport> runExport(project::ProjectStore &store, const ExportOptions
 }
 
 void recordExport(project::ProjectStore &store, const ExportOptions &opt, ExportReport &report) {
-  // The consent review lists where a worker's data went.
+  // The consent review lists where a worker's data went, so every export must land in the project:
+  // when this store is read-only because another process holds the project, wait for it.
+  project::ProjectStore *target = &store;
+  std::unique_ptr<project::ProjectStore> writable;
   if (store.isReadOnly()) {
-    report.warnings.push_back(store.path().string() + ": project is read-only; the export is not recorded in it");
-    return;
+    project::ProjectOpenOptions o;
+    o.author = store.author();
+    o.lockWaitMs = kRecordExportLockWaitMs;
+    auto opened = project::ProjectStore::open(store.path(), o);
+    if (!opened || (*opened)->isReadOnly()) {
+      report.warnings.push_back(store.path().string() + ": the export is not recorded in the project (" +
+                                (!opened ? opened.error() : (*opened)->readOnlyReason()) + ")");
+      return;
+    }
+    writable = opened.takeValue();
+    target = writable.get();
   }
   project::ExportRecord rec;
   rec.format = exportFormatName(opt.format);
@@ -206,7 +267,7 @@ void recordExport(project::ProjectStore &store, const ExportOptions &opt, Export
   rec.manifestHash = report.manifestSha256;
   for (const auto &e : report.episodes)
     rec.items.push_back({e.gate.recordingId, e.gate.segmentId, e.gate.range.begin, e.gate.range.end});
-  if (auto added = store.addExport(rec); !added)
+  if (auto added = target->addExport(rec); !added)
     report.warnings.push_back(added.error());
 }
 
@@ -243,6 +304,8 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
   };
 
   GateInput input = project.input;
+  GateOptions gateOptions = opt.gate;
+  gateOptions.exportedStreams = exportedStreams(opt.format);
   if (opt.gate.wholeRecordings)
     for (auto &r : input.recordings) {
       auto o = openRecording(r.id);
@@ -254,8 +317,64 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
       r.span = {v.begin + off, v.end + off};
     }
     }
-  report.gate = evaluateGate(input, opt.gate);
-  const std::vector<GateEpisode> episodes = report.gate.episodes();
+  report.gate = evaluateGate(input, gateOptions);
+  // Reasons and notes name times in recording time: the origin of every recording with a candidate (a
+  // recording that cannot be opened keeps device ns here and fails the export below with its error).
+  bool origins = false;
+  for (auto &r : input.recordings)
+    if (r.origin == kInvalidTime && std::any_of(report.gate.candidates.begin(), report.gate.candidates.end(),
+                                                [&](const GateCandidate &c) { return c.recordingId == r.id; }))
+      if (auto o = openRecording(r.id)) {
+        r.origin = (*o)->context->timelineFrameTimes(*(*o)->context->video()).front(); // first video frame, as the window
+        origins = true;
+      }
+  if (origins)
+    report.gate = evaluateGate(input, gateOptions);
+  report.explanation = explainNoEpisodes(input, gateOptions, report.gate);
+  std::vector<GateEpisode> episodes = report.gate.episodes();
+
+  // Missing or unusable streams, per episode: warnings, or errors for --require-streams.
+  std::vector<std::string> requiredFailures;
+  std::set<std::string> warned;
+  for (const auto &e : episodes) {
+    auto o = openRecording(e.recordingId);
+    if (!o) {
+      if (opt.dryRun) { // a dry run still lists the candidates of a recording it cannot open
+        report.warnings.push_back(o.error());
+        continue;
+      }
+      return R::failure(o.error());
+    }
+    auto issues = checkEpisodeStreams(*(*o)->context, e.range);
+    if (issues.empty())
+      continue;
+    const std::string where = "recording " + records.at(e.recordingId).uuid + " " +
+                              (e.segmentId ? "segment " + std::to_string(e.segmentId) : std::string("episode")) + " [" +
+                              std::to_string(e.range.begin) + ", " + std::to_string(e.range.end) + ") ns";
+    for (const auto &i : issues) {
+      const bool required = i.unusable && std::find(opt.requireStreams.begin(), opt.requireStreams.end(), i.stream) !=
+                                              opt.requireStreams.end();
+      if (required)
+        requiredFailures.push_back(where + ": " + i.stream + ": " + i.problem);
+      // A stream absent from the recording is said once per recording, not once per episode.
+      const bool perRecording = i.problem.rfind("no stream", 0) == 0;
+      const std::string key = perRecording ? records.at(e.recordingId).uuid + i.stream : where + i.stream;
+      if (!required && warned.insert(key).second)
+        report.warnings.push_back((perRecording ? "recording " + records.at(e.recordingId).uuid : where) + ": " +
+                                  i.stream + ": " + i.problem +
+                                  (i.unusable ? "; the episode is exported without it (--require-streams " + i.stream +
+                                                    " makes this an error)"
+                                              : std::string()));
+    }
+    report.streamIssues.push_back({e.recordingId, e.segmentId, e.range, std::move(issues)});
+  }
+  if (!requiredFailures.empty()) {
+    std::string msg;
+    for (std::size_t i = 0; i < requiredFailures.size(); ++i)
+      msg += (i ? "\n" : "") + requiredFailures[i];
+    return R::failure(msg + "\n" + std::to_string(requiredFailures.size()) +
+                      " required stream problem(s) (--require-streams); nothing was exported");
+  }
 
   json &m = report.manifest;
   m = {{"tool", "tacit"},
@@ -276,25 +395,39 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
          {"focal_px", opt.focalPx > 0 ? opt.focalPx : 266.5 * opt.width / 640.0},
          {"split_seed", opt.seed},
          {"codec", opt.codec},
+         {"exported_streams", gateOptions.exportedStreams},
          {"data_files_size_in_mb", opt.dataFilesSizeMb},
          {"video_files_size_in_mb", opt.videoFilesSizeMb},
          {"chunks_size", opt.chunksSize}}},
+       // The NaN-free rule (docs/export.md "Removals over some streams").
+       {"stream_redactions",
+        {{"rule", "a removal over any exported stream cuts the episode like a video removal (--redactions "
+                  "split or drop); removals over streams this format does not export change nothing"},
+         {"exported_streams", gateOptions.exportedStreams},
+         {"non_finite_values", "none: no exported array holds NaN or inf"}}},
        {"candidates", candidatesJson(report.gate, uuids)},
        {"episodes", json::array()}};
+  m["options"]["require_streams"] = opt.requireStreams;
+  m["stream_issues"] = streamIssuesJson(report.streamIssues, uuids);
 
   if (opt.dryRun) {
-    if (Status s = ExportStaging::check(opt.out, opt.force); !s)
+    if (Status s = ExportStaging::check(opt.out, opt.force, exportProtectedFolders(project)); !s)
       return R::failure(s.error());
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return R(std::move(report));
   }
-  if (episodes.empty())
-    return R::failure(project.projectPath.string() + ": no episode passes the export gate (see --dry-run for reasons)");
+  if (episodes.empty()) {
+    std::string why; // "<summary> <reason> (n candidates); <reason> (n candidates)"
+    for (std::size_t i = 0; i < report.explanation.size(); ++i)
+      why += (i == 0 ? ": " : i == 1 ? " " : "; ") + report.explanation[i];
+    return R::failure(project.projectPath.string() + ": no episode passes the export gate" + why);
+  }
 
-  auto staging = ExportStaging::begin(opt.out, opt.force);
+  auto staging = ExportStaging::begin(opt.out, opt.force, exportProtectedFolders(project));
   if (!staging)
     return R::failure(staging.error());
   const fs::path dir = staging->dir();
+  auto fail = [&](const std::string &message) { return R::failure(inDestination(message, dir, staging->destination())); };
 
   // Align every episode first: frame counts give an honest progress bar and errors surface early.
   struct Planned {
@@ -309,19 +442,28 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
   for (const auto &e : episodes) {
     auto o = openRecording(e.recordingId);
     if (!o)
-      return R::failure(o.error());
+      return fail(o.error());
     const int epFps = opt.fps > 0 ? opt.fps : nominalFps(*(*o)->context->video()->frameTimes);
     if (fps <= 0)
       fps = epFps; // LeRobot datasets have one fps: the first recording's unless --fps is given
     auto aligned = alignEpisode(*(*o)->context, e.range, opt.format == ExportFormat::RobomimicHdf5 ? epFps : fps);
-    if (!aligned)
-      return R::failure(aligned.error());
+    if (!aligned) { // this episode alone is left out; the others are still exported
+      report.warnings.push_back("recording " + records.at(e.recordingId).uuid +
+                                (e.segmentId ? " segment " + std::to_string(e.segmentId) : std::string()) +
+                                ": episode skipped: " + aligned.error());
+      continue;
+    }
     aligned->data.task = e.task;
     aligned->data.recordingId = records.at(e.recordingId).uuid;
-    applyStreamMasks(aligned->data, e.streamMasks);
+    for (const auto &w : aligned->warnings)
+      report.warnings.push_back(w);
     totalFrames += static_cast<std::int64_t>(aligned->data.size());
     plan.push_back({e, *o, aligned.takeValue(), epFps});
   }
+
+  if (plan.empty())
+    return fail(project.projectPath.string() + ": no episode could be exported: " +
+                      (report.warnings.empty() ? std::string("no video frames") : report.warnings.back()));
 
   std::unique_ptr<DatasetSink> sink;
   if (opt.format == ExportFormat::RobomimicHdf5) {
@@ -332,7 +474,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     ro.imageDeflateLevel = opt.imageDeflateLevel;
     auto w = RobomimicWriter::create(dir / "data.hdf5", ro);
     if (!w)
-      return R::failure(w.error());
+      return fail(w.error());
     auto s = std::make_unique<RobomimicSink>();
     s->w = w.takeValue();
     sink = std::move(s);
@@ -348,7 +490,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     lo.chunksSize = opt.chunksSize;
     auto w = LeRobotWriter::create(dir, lo);
     if (!w)
-      return R::failure(w.error());
+      return fail(w.error());
     auto s = std::make_unique<LeRobotSink>();
     s->w = w.takeValue();
     sink = std::move(s);
@@ -381,7 +523,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
                                    static_cast<double>(std::max<std::int64_t>(1, totalFrames)));
     };
     if (Status s = sink->write(p.aligned.data, provider, epProgress); !s)
-      return R::failure(s.error() == "cancelled" ? std::string("export cancelled: nothing was written") : s.error());
+      return fail(s.error() == "cancelled" ? std::string("export cancelled: nothing was written") : s.error());
     done += n;
 
     ExportedEpisode ex;
@@ -407,22 +549,23 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
                              {"source_frames", json::array({ex.firstSourceFrame, ex.lastSourceFrame})},
                              {"label_revision", p.gate.labelRevision},
                              {"consent_event_id", p.gate.consentEventId},
-                             {"redaction_ids", p.gate.redactionIds},
-                             {"blanked_streams", masksJson(p.gate.streamMasks)}});
+                             {"redaction_ids", p.gate.redactionIds}});
+    const auto *issues = issuesOf(report.streamIssues, p.gate);
+    m["episodes"].back()["stream_issues"] = issues ? issuesJson(*issues) : json::array();
     report.episodes.push_back(std::move(ex));
   }
   if (Status s = sink->finish(); !s)
-    return R::failure(s.error());
+    return fail(s.error());
   m["dataset"] = sink->info();
   m["warnings"] = report.warnings;
   const std::string manifestText = m.dump(2) + "\n";
   if (Status s = writeFileAtomically(dir / "tacit_export.json", manifestText); !s)
-    return R::failure(s.error());
+    return fail(s.error());
   report.manifestSha256 = QCryptographicHash::hash(QByteArray::fromStdString(manifestText), QCryptographicHash::Sha256)
                               .toHex()
                               .toStdString();
   if (Status s = staging->commit(); !s)
-    return R::failure(s.error());
+    return fail(s.error());
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return R(std::move(report));
 }

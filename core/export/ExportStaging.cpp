@@ -32,28 +32,28 @@ void removeStaleSiblings(const fs::path &dest) {
 }
 
 fs::path normalised(const fs::path &p) {
-  fs::path abs = fs::absolute(p).lexically_normal();
-  if (abs.filename().empty())
-    abs = abs.parent_path(); // "out/" -> "out"
-  return abs;
+  return resolvedFolder(p);
 }
 } // namespace
 
-Status ExportStaging::check(const fs::path &destination, bool force) {
-  const fs::path dest = normalised(destination);
-  std::error_code ec;
-  if (fs::exists(dest, ec)) {
-    if (!fs::is_directory(dest, ec))
-      return Status::failure(dest.string() + ": exists and is not a folder");
-    if (!fs::is_empty(dest, ec) && !force)
-      return Status::failure(dest.string() + ": folder is not empty (use --force to replace it)");
-  }
-  return okStatus();
+bool ExportStaging::isEarlierExport(const fs::path &folder) {
+  return hasMarkerFile(folder, "tacit_export.json", "\"tool\": \"tacit\"");
 }
 
-Result<ExportStaging> ExportStaging::begin(const fs::path &destination, bool force) {
+Status ExportStaging::check(const fs::path &destination, bool force, const std::vector<ProtectedFolder> &protect) {
+  OutputFolderRules rules;
+  rules.protect = protect;
+  rules.force = force;
+  rules.isReplaceable = &ExportStaging::isEarlierExport;
+  rules.kind = "export";
+  rules.marker = "tacit_export.json";
+  return checkOutputFolder(destination, rules);
+}
+
+Result<ExportStaging> ExportStaging::begin(const fs::path &destination, bool force,
+                                           const std::vector<ProtectedFolder> &protect) {
   using R = Result<ExportStaging>;
-  if (Status s = check(destination, force); !s)
+  if (Status s = check(destination, force, protect); !s)
     return R::failure(s.error());
   ExportStaging st;
   st.m_dest = normalised(destination);
@@ -90,8 +90,8 @@ Status ExportStaging::commit() {
   std::error_code ec;
   fs::path old;
   if (fs::exists(m_dest, ec)) {
-    if (!fs::is_empty(m_dest, ec) && !m_force)
-      return Status::failure(m_dest.string() + ": folder is not empty (use --force to replace it)");
+    if (!fs::is_empty(m_dest, ec) && !(m_force && isEarlierExport(m_dest)))
+      return Status::failure(m_dest.string() + ": folder is not empty (use --force to replace an earlier export)");
     old = m_dest.parent_path() / ("." + m_dest.filename().string() + ".tacit-old-" + std::to_string(::getpid()));
     fs::remove_all(old, ec);
     fs::rename(m_dest, old, ec);

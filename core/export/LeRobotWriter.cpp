@@ -1,9 +1,12 @@
 #include "core/export/LeRobotWriter.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 
 #include "core/export/ActionTargets.h"
+#include "core/util/AtomicFile.h"
 
 namespace tacit::exporting {
 namespace fs = std::filesystem;
@@ -14,8 +17,6 @@ namespace {
 constexpr int kStateDims = 6;
 const char *kStateNames[kStateDims] = {"left_palm_x",  "left_palm_y",  "left_palm_z",
                                        "right_palm_x", "right_palm_y", "right_palm_z"};
-// Image stats sample every kPixelStride-th pixel of every frame.
-constexpr std::size_t kPixelStride = 97;
 constexpr double kBytesPerMb = 1024.0 * 1024.0; // LeRobot's "MB" are MiB (size / 1024**2)
 
 std::string pad(std::int64_t v, int width) {
@@ -59,8 +60,16 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
   // Low-dim rows: state = palms now, action = palms at the next frame (camera frame of now).
   const std::vector<float> state = eePoseArray(ep);
   const std::vector<float> action = futureActions(ep, 1, 1);
+  // The aligner never produces NaN or inf; refuse rather than write one (docs/export.md).
+  auto finite = [](const std::vector<float> &v) {
+    return std::all_of(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
+  };
+  if (!finite(state) || !finite(action))
+    return Status::failure(m_root.string() + ": episode " + std::to_string(info.index) +
+                           " has a non-finite palm position; nothing is written with NaN or inf");
   FrameRows rows;
-  FeatureStats sState(kStateDims), sAction(kStateDims), sTs, sFrame, sEp, sIndex, sTask, sImage(3);
+  FeatureStats sState(kStateDims), sAction(kStateDims), sTs, sFrame, sEp, sIndex, sTask;
+  ImageStats sImage(static_cast<std::int64_t>(n));
   for (std::size_t i = 0; i < n; ++i) {
     rows.state.emplace_back(state.begin() + static_cast<std::ptrdiff_t>(i * kStateDims),
                             state.begin() + static_cast<std::ptrdiff_t>((i + 1) * kStateDims));
@@ -73,11 +82,11 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
     rows.taskIndex.push_back(info.taskIndex);
     sState.add(rows.state.back().data());
     sAction.add(rows.action.back().data());
-    sTs.add(rows.timestamp.back());
-    sFrame.add(static_cast<float>(i));
-    sEp.add(static_cast<float>(info.index));
-    sIndex.add(static_cast<float>(rows.index.back()));
-    sTask.add(static_cast<float>(info.taskIndex));
+    sTs.add(&rows.timestamp.back());
+    sFrame.add(static_cast<double>(i));
+    sEp.add(static_cast<double>(info.index));
+    sIndex.add(static_cast<double>(rows.index.back()));
+    sTask.add(static_cast<double>(info.taskIndex));
   }
 
   // Video: v2.1 writes the episode's own MP4; v3 encodes it alone, then appends it to the current
@@ -110,14 +119,10 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
       return Status::failure(m_root.string() + ": frame " + std::to_string(i) + " has the wrong size");
     if (Status s = video->addFrame(rgb.data()); !s)
       return s;
-    for (std::size_t p = 0; p + 2 < frameBytes; p += 3 * kPixelStride) {
-      const float px[3] = {rgb[p] / 255.0f, rgb[p + 1] / 255.0f, rgb[p + 2] / 255.0f};
-      sImage.add(px);
-    }
+    sImage.addFrame(static_cast<std::int64_t>(i), rgb.data(), m_opt.width, m_opt.height);
     if (progress && !progress(static_cast<double>(i + 1) / static_cast<double>(n)))
       return Status::failure("cancelled");
   }
-  sImage.setReportedCount(static_cast<std::int64_t>(n));
   if (Status s = video->finish(); !s)
     return s;
   if (v3) {
@@ -127,8 +132,17 @@ Status LeRobotWriter::writeEpisode(const EpisodeData &ep, const FrameProvider &f
     info.toTimestamp = static_cast<double>(n) / m_opt.fps;
   }
 
-  info.stats = {{"observation.state", sState}, {"action", sAction}, {"timestamp", sTs},    {"frame_index", sFrame},
-                {"episode_index", sEp},        {"index", sIndex},   {"task_index", sTask}, {m_opt.videoKey, sImage}};
+  // v3 repeats lerobot 7427f31's float32 arithmetic on float32 and image features (FeatureStats.h); v0.3.3
+  // (v2.1) uses np.mean/np.std, which the exact double values match. Integer columns are float64 in both.
+  const StatsArithmetic f32 = v3 ? StatsArithmetic::LeRobotFloat32 : StatsArithmetic::Exact;
+  info.stats = {{"observation.state", sState.summarize(true, f32)},
+                {"action", sAction.summarize(true, f32)},
+                {"timestamp", sTs.summarize(true, f32)},
+                {"frame_index", sFrame.summarize()},
+                {"episode_index", sEp.summarize()},
+                {"index", sIndex.summarize()},
+                {"task_index", sTask.summarize()},
+                {m_opt.videoKey, sImage.summarize(f32)}};
 
   if (m_opt.version == LeRobotVersion::V21) {
     ParquetTable table = rows.table();
@@ -205,14 +219,7 @@ Status LeRobotWriter::writeText(const fs::path &rel, const std::string &text) co
   const fs::path file = m_root / rel;
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  std::ofstream f(file, std::ios::binary | std::ios::trunc);
-  if (!f)
-    return Status::failure(file.string() + ": cannot create file");
-  f << text;
-  f.close();
-  if (!f)
-    return Status::failure(file.string() + ": write failed (disk full?)");
-  return okStatus();
+  return writeFileAtomically(file, text); // says "disk full" naming the file
 }
 
 Status LeRobotWriter::writeJson(const fs::path &rel, const json &j) const {
@@ -220,27 +227,23 @@ Status LeRobotWriter::writeJson(const fs::path &rel, const json &j) const {
 }
 
 namespace {
-json aggregateStats(const std::vector<std::map<std::string, FeatureStats>> &perEpisode, const std::string &videoKey,
-                    bool quantiles) {
-  std::map<std::string, FeatureStats> all;
+// meta/stats.json: lerobot's aggregate_stats over the episodes' stats (FeatureStats.h).
+json aggregateStatsJson(const std::vector<std::map<std::string, StatsSummary>> &perEpisode, const std::string &videoKey,
+                        bool quantiles) {
+  std::map<std::string, std::vector<StatsSummary>> byFeature;
   for (const auto &ep : perEpisode)
-    for (const auto &[k, s] : ep) {
-      auto it = all.find(k);
-      if (it == all.end())
-        all.emplace(k, s);
-      else
-        it->second.merge(s);
-    }
+    for (const auto &[k, s] : ep)
+      byFeature[k].push_back(s);
   json j;
-  for (const auto &[k, s] : all)
-    j[k] = s.toJson(quantiles, k == videoKey);
+  for (const auto &[k, list] : byFeature)
+    j[k] = aggregateStats(list).toJson(quantiles, k == videoKey);
   return j;
 }
 } // namespace
 
 Status LeRobotWriter::writeV21Meta() {
   std::string episodes, tasks, episodeStats;
-  std::vector<std::map<std::string, FeatureStats>> perEpisode;
+  std::vector<std::map<std::string, StatsSummary>> perEpisode;
   for (const auto &e : m_episodes) {
     episodes += json{{"episode_index", e.index}, {"tasks", {e.task}}, {"length", e.length}}.dump() + "\n";
     json stats;
@@ -268,7 +271,7 @@ Status LeRobotWriter::writeV21Meta() {
                {"features", featuresJson()}};
   for (auto s : {writeJson("meta/info.json", info), writeText("meta/episodes.jsonl", episodes),
                  writeText("meta/tasks.jsonl", tasks), writeText("meta/episodes_stats.jsonl", episodeStats),
-                 writeJson("meta/stats.json", aggregateStats(perEpisode, m_opt.videoKey, false))})
+                 writeJson("meta/stats.json", aggregateStatsJson(perEpisode, m_opt.videoKey, false))})
     if (!s)
       return s;
   return okStatus();
@@ -312,7 +315,7 @@ Status LeRobotWriter::writeV30Meta() {
   std::vector<std::int64_t> index, length, zeros, from, to, dataChunk, dataFile, videoChunk, videoFile;
   std::vector<std::vector<std::string>> taskLists;
   std::vector<double> fromTs, toTs;
-  std::vector<std::map<std::string, FeatureStats>> perEpisode;
+  std::vector<std::map<std::string, StatsSummary>> perEpisode;
   for (const auto &e : m_episodes) {
     index.push_back(e.index);
     length.push_back(e.length);
@@ -346,16 +349,13 @@ Status LeRobotWriter::writeV30Meta() {
     std::map<std::string, std::vector<std::vector<double>>> cols;
     std::vector<std::vector<std::int64_t>> counts;
     for (const auto &e : m_episodes) {
-      const auto s = e.stats.at(feature).summarize();
+      const StatsSummary &s = e.stats.at(feature);
       cols["min"].push_back(s.min);
       cols["max"].push_back(s.max);
       cols["mean"].push_back(s.mean);
       cols["std"].push_back(s.std);
-      cols["q01"].push_back(s.q01);
-      cols["q10"].push_back(s.q10);
-      cols["q50"].push_back(s.q50);
-      cols["q90"].push_back(s.q90);
-      cols["q99"].push_back(s.q99);
+      for (std::size_t q = 0; q < kStatsQuantiles.size(); ++q)
+        cols[kStatsQuantileNames[q]].push_back(s.quantiles[q]);
       counts.push_back({s.count});
     }
     const std::string prefix = std::string("stats/") + feature + "/";
@@ -386,7 +386,7 @@ Status LeRobotWriter::writeV30Meta() {
                {"features", featuresJson()}};
   if (Status s = writeJson("meta/info.json", info); !s)
     return s;
-  return writeJson("meta/stats.json", aggregateStats(perEpisode, m_opt.videoKey, true));
+  return writeJson("meta/stats.json", aggregateStatsJson(perEpisode, m_opt.videoKey, true));
 }
 
 void LeRobotWriter::FileCursor::advance(int chunksSize) {

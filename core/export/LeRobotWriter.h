@@ -30,8 +30,8 @@ struct LeRobotOptions {
   std::string codec = "auto"; // VideoEncoderOptions::codec
   ParquetCompression compression = ParquetCompression::Zstd;
   // v3 file limits (LeRobot's defaults); small values make several files (tests).
-  double dataFilesSizeMb = 100, videoFilesSizeMb = 500;
-  int chunksSize = 1000; // files per chunk folder (v3), episodes per chunk folder (v2.1)
+  double dataFilesSizeMb = 100, videoFilesSizeMb = 200; // lerobot datasets/utils.py:90-91
+  int chunksSize = 1000;                                // files per chunk folder (v3), episodes per chunk folder (v2.1)
 };
 
 class LeRobotWriter {
@@ -52,7 +52,7 @@ private:
     double fromTimestamp = 0, toTimestamp = 0;
     int dataChunk = 0, dataFile = 0, videoChunk = 0, videoFile = 0; // v3
     std::string task;
-    std::map<std::string, FeatureStats> stats;
+    std::map<std::string, StatsSummary> stats; // per feature, computed as lerobot does (FeatureStats.h)
   };
   // v3: where the next episode goes; `bytes` = what the current file holds so far.
   struct FileCursor {

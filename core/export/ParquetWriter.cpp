@@ -6,6 +6,7 @@
 
 #include "core/export/ArrowSchema.h"
 #include "core/export/ThriftCompactWriter.h"
+#include "core/util/AtomicFile.h"
 
 namespace tacit::exporting {
 namespace {
@@ -347,14 +348,7 @@ Status ParquetTable::write(const std::filesystem::path &path, ParquetCompression
   auto bytes = serialize(compression);
   if (!bytes)
     return Status::failure(path.string() + ": " + bytes.error());
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  if (!f)
-    return Status::failure(path.string() + ": cannot create file");
-  f.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
-  f.close();
-  if (!f)
-    return Status::failure(path.string() + ": write failed (disk full?)");
-  return okStatus();
+  return writeFileAtomically(path, *bytes); // says "disk full" naming the file
 }
 
 } // namespace tacit::exporting

@@ -17,8 +17,10 @@ Result<GateInput> gateInputFromProject(project::ProjectStore &store, const Recor
   if (!tracks)
     return R::failure(tracks.error());
   std::map<project::Id, std::string> trackNames, labelNames;
-  for (const auto &t : *tracks)
+  for (const auto &t : *tracks) {
     trackNames[t.id] = t.name;
+    in.tracks.push_back(t.name);
+  }
   for (const auto &l : *labels)
     labelNames[l.id] = l.name;
 
@@ -47,6 +49,7 @@ Result<GateInput> gateInputFromProject(project::ProjectStore &store, const Recor
   auto segs = store.allSegments();
   if (!segs)
     return R::failure(segs.error());
+  const auto labelPaths = project::labelPathMap(*labels);
   for (const auto &s : *segs) {
     GateSegment g;
     g.id = s.id;
@@ -54,7 +57,8 @@ Result<GateInput> gateInputFromProject(project::ProjectStore &store, const Recor
     g.track = trackNames.count(s.trackId) ? trackNames[s.trackId] : std::string();
     if (s.labelId) {
       g.label = labelNames.count(s.labelId) ? labelNames[s.labelId] : std::string();
-      g.labelPath = project::labelPath(*labels, s.labelId);
+      if (auto path = labelPaths.find(s.labelId); path != labelPaths.end())
+        g.labelPath = path->second;
     }
     g.note = s.note;
     g.range = s.range();

@@ -12,6 +12,7 @@
 #include <zlib.h>
 
 #include "core/export/ActionTargets.h"
+#include "core/export/Hdf5Errors.h"
 
 namespace tacit::exporting {
 namespace {
@@ -102,6 +103,58 @@ herr_t writeFloatDataset(hid_t parent, const char *name, const std::vector<float
   return rc;
 }
 
+// next_obs/<key> as a virtual dataset over obs/<key> shifted by one row (the last row repeats): robomimic
+// loads next_obs for every obs key by default (config/base_config.py:176, utils/dataset.py:321-322,
+// 489-497) and a virtual dataset costs no second copy of the images.
+herr_t writeNextObs(hid_t demo, const std::string &demoPath, const std::string &key) {
+  const std::string src = demoPath + "/obs/" + key;
+  hid_t ds = H5Dopen2(demo, ("obs/" + key).c_str(), H5P_DEFAULT);
+  if (ds < 0)
+    return -1;
+  H5Space space(H5Dget_space(ds));
+  H5Type type(H5Dget_type(ds));
+  H5Dclose(ds);
+  const int rank = H5Sget_simple_extent_ndims(space);
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+  const hsize_t n = dims[0];
+  H5Plist dcpl(H5Pcreate(H5P_DATASET_CREATE));
+  H5Space vspace(H5Screate_simple(rank, dims.data(), nullptr));
+  H5Space sspace(H5Screate_simple(rank, dims.data(), nullptr));
+  auto map = [&](hsize_t to, hsize_t from, hsize_t rows) {
+    std::vector<hsize_t> start(dims.size(), 0), count = dims;
+    count[0] = rows;
+    start[0] = to;
+    H5Sselect_hyperslab(vspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
+    start[0] = from;
+    H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr);
+    return H5Pset_virtual(dcpl, vspace, ".", src.c_str(), sspace);
+  };
+  if (n > 1 && map(0, 1, n - 1) < 0)
+    return -1;
+  if (n > 0 && map(n - 1, n - 1, 1) < 0)
+    return -1;
+  H5Space full(H5Screate_simple(rank, dims.data(), nullptr));
+  H5Plist lcpl(H5Pcreate(H5P_LINK_CREATE));
+  H5Pset_create_intermediate_group(lcpl, 1);
+  hid_t out = H5Dcreate2(demo, ("next_obs/" + key).c_str(), type, full, lcpl, dcpl, H5P_DEFAULT);
+  if (out < 0)
+    return -1;
+  H5Dclose(out);
+  return 0;
+}
+
+template <typename T>
+herr_t writeTypedDataset(hid_t parent, const char *name, hid_t fileType, hid_t memType, const std::vector<T> &values,
+                         const std::vector<hsize_t> &dims) {
+  hid_t ds = createDataset(parent, name, fileType, dims, 4096, 4, sizeof(T) > 1);
+  if (ds < 0)
+    return -1;
+  herr_t rc = values.empty() ? 0 : H5Dwrite(ds, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data());
+  H5Dclose(ds);
+  return rc;
+}
+
 // Fixed-length byte strings (numpy dtype "S<n>"), as robomimic's split_train_val.py writes masks.
 herr_t writeNameList(hid_t parent, const char *name, const std::vector<std::string> &names) {
   std::size_t width = 1;
@@ -149,10 +202,13 @@ public:
       m_thread.join();
     return !m_failed;
   }
+  // The worker's HDF5 error after finish() returned false ("disk full", or the innermost problem).
+  const std::string &error() const { return m_error; }
 
 private:
   static constexpr std::size_t kDepth = 4;
   void run() {
+    silenceHdf5Errors(); // this thread's own error stack (thread-safe HDF5)
     std::vector<Bytef> packed;
     for (;;) {
       std::pair<hsize_t, std::vector<std::uint8_t>> job;
@@ -177,7 +233,9 @@ private:
         rc = H5Dwrite_chunk(m_ds, H5P_DEFAULT, 0, offset, job.second.size(), job.second.data());
       }
       if (rc < 0) {
+        std::string why = takeHdf5Error();
         std::lock_guard lock(m_mutex);
+        m_error = std::move(why);
         m_failed = true;
         m_queue.clear();
         m_space.notify_all();
@@ -192,6 +250,7 @@ private:
   std::condition_variable m_ready, m_space;
   std::deque<std::pair<hsize_t, std::vector<std::uint8_t>>> m_queue;
   bool m_closed = false;
+  std::string m_error;
   std::atomic<bool> m_failed{false};
   std::thread m_thread; // last: starts after the members it uses exist
 };
@@ -206,7 +265,10 @@ RobomimicWriter::~RobomimicWriter() {
 }
 
 Status RobomimicWriter::fail(const std::string &what) const {
-  return Status::failure(m_path.string() + ": " + what);
+  const std::string detail = takeHdf5Error();
+  if (detail == "disk full")
+    return Status::failure(m_path.string() + ": disk full");
+  return Status::failure(m_path.string() + ": " + what + (detail.empty() ? "" : " (" + detail + ")"));
 }
 
 Result<std::unique_ptr<RobomimicWriter>> RobomimicWriter::create(const std::filesystem::path &file,
@@ -214,7 +276,7 @@ Result<std::unique_ptr<RobomimicWriter>> RobomimicWriter::create(const std::file
   using R = Result<std::unique_ptr<RobomimicWriter>>;
   if (options.width <= 0 || options.height <= 0)
     return R::failure(file.string() + ": image size must be positive");
-  H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); // errors are reported through Result, not printed
+  silenceHdf5Errors(); // errors are reported through Result, not printed
   std::unique_ptr<RobomimicWriter> w(new RobomimicWriter);
   w->m_path = file;
   w->m_options = std::move(options);
@@ -238,10 +300,15 @@ Status RobomimicWriter::writeDemo(const EpisodeData &ep, const FrameProvider &fr
   hid_t demo = H5Gcreate2(m_data, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
   if (demo < 0)
     return fail("cannot create group data/" + name);
+  std::map<std::string, std::size_t> statsBefore;
+  for (const auto &[key, k] : m_stats)
+    statsBefore[key] = k.demos.size();
   Status s = writeDemoInto(demo, name, ep, frames, progress);
   H5Gclose(demo);
   if (!s) {
     H5Ldelete(m_data, name.c_str(), H5P_DEFAULT); // a failed or cancelled demo leaves nothing behind
+    for (auto &[key, k] : m_stats)
+      k.demos.resize(statsBefore.count(key) ? statsBefore[key] : 0);
     return s;
   }
   m_demoSamples.push_back(static_cast<std::int64_t>(n));
@@ -278,48 +345,76 @@ Status RobomimicWriter::writeDemoInto(std::int64_t demo, const std::string &name
         return Status::failure("cancelled");
     }
     if (!pipe.finish())
-      return fail("write failed in data/" + name + "/obs/front_img_1 (disk full?)");
+      return pipe.error() == "disk full" ? Status::failure(m_path.string() + ": disk full")
+                                         : fail("write failed in data/" + name + "/obs/front_img_1: " + pipe.error());
   }
 
-  if (writeFloatDataset(demo, "obs/ee_pose", eePoseArray(ep), {n, 6}) < 0 ||
-      writeFloatDataset(demo, "actions_xyz", futureActions(ep), {n, kActionSteps, 6}) < 0 ||
-      writeFloatDataset(demo, "actions_xyz_act", denseFutureActions(ep), {n, kActionDenseSteps, 6}) < 0)
-    return fail("write failed in data/" + name + " (disk full?)");
+  // Low-dim arrays: float32 obs and actions; their statistics go to the manifest (statsJson).
+  std::vector<std::string> obsKeys = {"front_img_1"};
+  Status nonFinite = okStatus();
+  auto lowDim = [&](const char *key, const std::vector<float> &values, const std::vector<hsize_t> &dims) {
+    // The aligner never produces NaN or inf; refuse rather than write one (docs/export.md).
+    if (auto bad = std::find_if(values.begin(), values.end(), [](float v) { return !std::isfinite(v); });
+        bad != values.end()) {
+      nonFinite = fail("data/" + name + "/" + key + ": non-finite value at element " +
+                       std::to_string(bad - values.begin()) + "; nothing is written with NaN or inf");
+      return false;
+    }
+    if (writeFloatDataset(demo, key, values, dims) < 0)
+      return false;
+    addStats(key, values, {dims.begin(), dims.end()});
+    const std::string k = key;
+    if (k.rfind("obs/", 0) == 0)
+      obsKeys.push_back(k.substr(4));
+    return true;
+  };
+  // actions: both palms at frame t+1 in the camera frame of t, the 2-D (n, D) action robomimic asserts
+  // (config/base_config.py:208, utils/file_utils.py:150-152); the same as LeRobot's `action`.
+  if (!lowDim("obs/ee_pose", eePoseArray(ep), {n, 6}) || !lowDim("actions", futureActions(ep, 1, 1), {n, 6}) ||
+      !lowDim("actions_xyz", futureActions(ep), {n, kActionSteps, 6}) ||
+      !lowDim("actions_xyz_act", denseFutureActions(ep), {n, kActionDenseSteps, 6}))
+    return nonFinite ? fail("write failed in data/" + name + " (disk full?)") : nonFinite;
 
   // IMU (accel xyz, gyro xyz) and gaze (yaw, pitch, depth) resampled to the frame times, when recorded.
   if (ep.imu.size() == n) {
     std::vector<float> imu;
     for (const auto &r : ep.imu)
       imu.insert(imu.end(), r.begin(), r.end());
-    if (writeFloatDataset(demo, "obs/imu", imu, {n, 6}) < 0)
-      return fail("write failed in data/" + name + "/obs/imu (disk full?)");
+    if (!lowDim("obs/imu", imu, {n, 6}))
+      return nonFinite ? fail("write failed in data/" + name + "/obs/imu (disk full?)") : nonFinite;
   }
   if (ep.gaze.size() == n) {
     std::vector<float> gaze;
     for (const auto &r : ep.gaze)
       gaze.insert(gaze.end(), r.begin(), r.end());
-    if (writeFloatDataset(demo, "obs/gaze", gaze, {n, 3}) < 0)
-      return fail("write failed in data/" + name + "/obs/gaze (disk full?)");
+    if (!lowDim("obs/gaze", gaze, {n, 3}))
+      return nonFinite ? fail("write failed in data/" + name + "/obs/gaze (disk full?)") : nonFinite;
   }
 
-  // Tracking validity and exact frame times, for filtering and provenance.
+  // Tracking validity (an obs key too), rewards, dones and exact frame times. No reward signal exists:
+  // rewards are 0, dones 1 on the last row (robomimic's default dataset keys, config/base_config.py:200-204;
+  // read without caching at utils/dataset.py:435-436).
+  std::vector<float> validF;
   std::vector<std::uint8_t> valid;
   valid.reserve(n * 2);
   for (hsize_t i = 0; i < n; ++i) {
     valid.push_back(i < ep.leftValid.size() ? ep.leftValid[i] : 0);
     valid.push_back(i < ep.rightValid.size() ? ep.rightValid[i] : 0);
   }
-  hid_t vds = createDataset(demo, "obs/ee_valid", H5T_STD_U8LE, {n, 2}, 4096, 4, false);
-  hid_t tds = createDataset(demo, "timestamps_ns", H5T_STD_I64LE, {n}, 4096, 4, true);
-  const bool okWrite = vds >= 0 && tds >= 0 &&
-                       H5Dwrite(vds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, valid.data()) >= 0 &&
-                       H5Dwrite(tds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ep.frameTimes.data()) >= 0;
-  if (vds >= 0)
-    H5Dclose(vds);
-  if (tds >= 0)
-    H5Dclose(tds);
-  if (!okWrite)
+  validF.assign(valid.begin(), valid.end());
+  addStats("obs/ee_valid", validF, {n, 2});
+  obsKeys.push_back("ee_valid");
+  std::vector<float> rewards(n, 0.0f);
+  std::vector<std::uint8_t> dones(n, 0);
+  dones.back() = 1;
+  if (writeTypedDataset(demo, "obs/ee_valid", H5T_STD_U8LE, H5T_NATIVE_UINT8, valid, {n, 2}) < 0 ||
+      writeTypedDataset(demo, "timestamps_ns", H5T_STD_I64LE, H5T_NATIVE_INT64, ep.frameTimes, {n}) < 0 ||
+      writeTypedDataset(demo, "rewards", H5T_IEEE_F32LE, H5T_NATIVE_FLOAT, rewards, {n}) < 0 ||
+      writeTypedDataset(demo, "dones", H5T_STD_U8LE, H5T_NATIVE_UINT8, dones, {n}) < 0)
     return fail("write failed in data/" + name + " (disk full?)");
+  for (const auto &key : obsKeys)
+    if (writeNextObs(demo, "/data/" + name, key) < 0)
+      return fail("cannot write data/" + name + "/next_obs/" + key);
 
   if (writeScalarInt64Attr(demo, "num_samples", static_cast<std::int64_t>(n)) < 0 ||
       writeStringAttr(demo, "language", ep.task) < 0 || writeStringAttr(demo, "recording_id", ep.recordingId) < 0 ||
@@ -356,6 +451,29 @@ void RobomimicWriter::splitDemos(int count, double validFraction, std::uint64_t 
     valid.push_back("demo_" + std::to_string(i));
 }
 
+void RobomimicWriter::addStats(const std::string &key, const std::vector<float> &values,
+                               const std::vector<std::uint64_t> &dims) {
+  std::uint64_t rowSize = 1;
+  for (std::size_t i = 1; i < dims.size(); ++i)
+    rowSize *= dims[i];
+  FeatureStats stats(static_cast<int>(rowSize));
+  for (std::size_t i = 0; i + rowSize <= values.size(); i += rowSize)
+    stats.add(values.data() + i);
+  KeyStats &k = m_stats[key];
+  k.shape.assign(dims.begin() + 1, dims.end());
+  k.demos.push_back(stats.summarize(false));
+}
+
+nlohmann::json RobomimicWriter::statsJson() const {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto &[key, k] : m_stats) {
+    const StatsSummary s = aggregateStats(k.demos);
+    out[key] = {{"shape", k.shape}, {"mean", s.mean}, {"std", s.std},
+                {"min", s.min},     {"max", s.max},   {"count", s.count}};
+  }
+  return out;
+}
+
 Status RobomimicWriter::finish() {
   if (m_file < 0)
     return fail("already finished");
@@ -378,7 +496,7 @@ Status RobomimicWriter::finish() {
   const herr_t rc = H5Fclose(m_file);
   m_file = -1;
   if (rc < 0)
-    return fail("cannot close HDF5 file (disk full?)");
+    return fail("cannot close HDF5 file");
   return okStatus();
 }
 

@@ -1,9 +1,12 @@
 #include "core/import/AriaCalibration.h"
 
+#include <climits>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "core/geometry/CameraRescale.h"
+#include "core/recording/JsonValidator.h"
 
 namespace tacit::aria {
 
@@ -32,12 +35,18 @@ bool parseRigid(const json &j, Rigid &out) {
   return true;
 }
 
+// A string member, or "" when it is missing or not a string (json::value would throw on a number).
+std::string stringOr(const json &obj, const char *key) {
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 Result<DeviceCalibration> parseObject(const json &root, const std::string &src) {
   using R = Result<DeviceCalibration>;
   if (!root.is_object())
     return R::failure(src + ": calibration is not a JSON object");
   DeviceCalibration dc;
-  dc.source = root.value("CalibrationSource", std::string());
+  dc.source = stringOr(root, "CalibrationSource");
   auto sensors = [&](const char *key, const char *poseKey, std::vector<SensorCalibration> &out) -> std::string {
     if (!root.contains(key))
       return {};
@@ -56,7 +65,7 @@ Result<DeviceCalibration> parseObject(const json &root, const std::string &src) 
         const json &p = c["Projection"];
         if (!p.is_object() || !p.contains("Params") || !p["Params"].is_array())
           return s.label + ": Projection.Params is missing";
-        s.projection = p.value("Name", std::string());
+        s.projection = stringOr(p, "Name");
         for (const json &v : p["Params"]) {
           if (!v.is_number())
             return s.label + ": Projection.Params has a non-number";
@@ -93,10 +102,10 @@ const SensorCalibration *DeviceCalibration::imu(const std::string &label) const 
 }
 
 Result<DeviceCalibration> parseDeviceCalibration(const std::string &text, const std::string &src) {
-  json root = json::parse(text, nullptr, false);
-  if (root.is_discarded())
-    return Result<DeviceCalibration>::failure(src + ": not valid JSON");
-  return parseObject(root, src);
+  auto root = recording::parseJsonText(text, src);
+  if (!root)
+    return Result<DeviceCalibration>::failure(root.error());
+  return parseObject(*root, src);
 }
 
 Result<std::vector<OnlineCalibrationEntry>> readOnlineCalibration(const std::filesystem::path &path) {
@@ -113,11 +122,15 @@ Result<std::vector<OnlineCalibrationEntry>> readOnlineCalibration(const std::fil
     if (line.find_first_not_of(" \t\r") == std::string::npos)
       continue;
     const std::string where = name + ": line " + std::to_string(lineNo);
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object())
-      return R::failure(where + ": not valid JSON");
-    if (!j.contains("tracking_timestamp_us") || !j["tracking_timestamp_us"].is_number_integer())
-      return R::failure(where + ": tracking_timestamp_us is missing");
+    auto parsed = recording::parseJsonText(line, where);
+    if (!parsed)
+      return R::failure(parsed.error());
+    const json &j = *parsed;
+    if (!j.is_object())
+      return R::failure(where + ": not a JSON object");
+    if (!j.contains("tracking_timestamp_us") || !j["tracking_timestamp_us"].is_number_integer() ||
+        std::llabs(j["tracking_timestamp_us"].get<std::int64_t>()) > INT64_MAX / kNsPerUs)
+      return R::failure(where + ": tracking_timestamp_us is missing or out of range");
     auto calib = parseObject(j, where);
     if (!calib)
       return R::failure(calib.error());

@@ -4,7 +4,7 @@
 
 #include "core/import/AriaMpsFiles.h"
 #include "core/import/AriaVrsConverter.h"
-#include "core/import/StagingFolder.h"
+#include "core/import/ImportStaging.h"
 #include "core/media/VideoSource.h"
 #include "core/recording/RecordingReader.h"
 #include "core/recording/RecordingWriter.h"
@@ -82,7 +82,8 @@ Result<ImportSummary> importAria(const AriaImportOptions &o) {
                                               : r->warnings().front());
     reader.emplace(r.takeValue());
   }
-  auto staging = StagingFolder::create(o.out);
+  auto staging =
+      createImportStaging(o.out, std::vector<std::filesystem::path>{o.mpsDir, o.vrs, o.video, o.calibration});
   if (!staging)
     return R::failure(staging.error());
 

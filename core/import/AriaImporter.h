@@ -12,6 +12,10 @@
 #include "core/recording/RecordingManifest.h"
 #include "core/util/Result.h"
 
+namespace tacit {
+class StagingFolder;
+}
+
 namespace tacit::import {
 
 struct AriaImportOptions {
@@ -36,7 +40,6 @@ Result<ImportSummary> importAria(const AriaImportOptions &options);
 
 // Shared by the importers: writes recording.json/calibration.json into the staging folder, reads it
 // back with RecordingReader and moves the folder into place.
-class StagingFolder;
 Status finishRecording(RecordingManifest &manifest, StagingFolder &staging);
 
 } // namespace tacit::import

@@ -1,6 +1,6 @@
 #include "core/import/AriaMpsFiles.h"
 
-#include "core/import/StagingFolder.h"
+#include "core/import/ImportStaging.h"
 #include "core/series/GazeSeries.h"
 #include "core/series/HandSeries.h"
 #include "core/series/TrajectorySeries.h"

@@ -3,12 +3,15 @@
 #include <Eigen/Geometry>
 #include <charconv>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
+#include "core/import/EgoDexPoses.h"
 #include "core/import/Hdf5File.h"
-#include "core/import/StagingFolder.h"
+#include "core/import/ImportStaging.h"
 #include "core/media/VideoSource.h"
 #include "core/series/HandSeries.h"
 #include "core/series/TrajectorySeries.h"
+#include "core/util/Utf8.h"
 
 namespace tacit::import {
 
@@ -72,7 +75,7 @@ void appendNumber(std::string &out, double v) {
   out.append(buf, res.ptr);
 }
 
-std::string taskFromAttributes(const Hdf5File &f) {
+std::string taskAttribute(const Hdf5File &f) {
   auto desc = f.attribute("llm_description");
   if (f.attribute("llm_type").value_or("") == "reversible" && f.attribute("which_llm_description").value_or("1") == "2")
     if (auto d2 = f.attribute("llm_description2"))
@@ -82,7 +85,67 @@ std::string taskFromAttributes(const Hdf5File &f) {
   return f.attribute("task").value_or("");
 }
 
+// Attributes are free text written by other tools: invalid UTF-8 becomes U+FFFD (recording.json is JSON).
+std::string taskFromAttributes(const Hdf5File &f) {
+  std::string task = taskAttribute(f);
+  return toValidUtf8(std::move(task));
+}
+
 } // namespace
+
+Result<EgoDexPoses> readEgoDexPoses(const Hdf5File &f) {
+  using P = Result<EgoDexPoses>;
+  EgoDexPoses poses;
+  auto K = f.readArray("/camera/intrinsic");
+  if (!K)
+    return P::failure(K.error());
+  if (K->values.size() != 9)
+    return P::failure(f.name() + ": /camera/intrinsic must be 3x3");
+  poses.fx = K->values[0], poses.fy = K->values[4], poses.cx = K->values[2], poses.cy = K->values[5];
+  if (!(poses.fx > 0 && poses.fy > 0))
+    return P::failure(f.name() + ": /camera/intrinsic has no positive focal length");
+
+  auto camera = readTransforms(f, "camera", 0);
+  if (!camera)
+    return P::failure(camera.error());
+  poses.camera = std::move(camera->poses);
+  const std::size_t n = poses.camera.size();
+  if (n == 0)
+    return P::failure(f.name() + ": /transforms/camera has no frames");
+
+  // Joints of both hands; missing ones are an error naming the joint.
+  for (const char *side : {"left", "right"})
+    for (int l = 0; l < 21; ++l) {
+      std::string j = egoDexJointForLandmark(l);
+      if (j.empty())
+        continue;
+      std::string name = side + j;
+      auto t = readTransforms(f, name, n);
+      if (!t)
+        return P::failure(t.error());
+      poses.joints[name] = std::move(t->poses);
+    }
+  auto confidence = [&](const std::string &joint) -> std::vector<double> {
+    auto a = f.readArray("/confidences/" + joint);
+    if (a && a->values.size() == n)
+      return a->values;
+    return std::vector<double>(n, 1.0);
+  };
+  if (!f.exists("/confidences"))
+    poses.warnings.push_back(f.name() + ": no /confidences; hands get confidence 1");
+  poses.confidenceLeft = confidence("leftHand");
+  poses.confidenceRight = confidence("rightHand");
+  poses.task = taskFromAttributes(f);
+  // recording.json is UTF-8 JSON: invalid bytes in the attribute become U+FFFD, with a warning.
+  const std::string clean =
+      nlohmann::json::parse(nlohmann::json(poses.task).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+          .get<std::string>();
+  if (clean != poses.task) {
+    poses.warnings.push_back(f.name() + ": the task attribute is not valid UTF-8; invalid bytes replaced");
+    poses.task = clean;
+  }
+  return poses;
+}
 
 const char *egoDexJointForLandmark(int landmark) {
   return landmark >= 0 && landmark < 21 ? kLandmarkJoints[landmark] : "";
@@ -93,30 +156,19 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
   if (!file)
     return R::failure(file.error());
   const Hdf5File &f = *file;
-
-  // Intrinsics.
-  auto K = f.readArray("/camera/intrinsic");
-  if (!K)
-    return R::failure(K.error());
-  if (K->values.size() != 9)
-    return R::failure(f.name() + ": /camera/intrinsic must be 3x3");
-  const double fx = K->values[0], fy = K->values[4], cx = K->values[2], cy = K->values[5];
-  if (!(fx > 0 && fy > 0))
-    return R::failure(f.name() + ": /camera/intrinsic has no positive focal length");
-
-  auto camera = readTransforms(f, "camera", 0);
-  if (!camera)
-    return R::failure(camera.error());
-  const std::size_t n = camera->poses.size();
-  if (n == 0)
-    return R::failure(f.name() + ": /transforms/camera has no frames");
+  auto read = readEgoDexPoses(f);
+  if (!read)
+    return R::failure(read.error());
+  const EgoDexPoses &poses = *read;
+  const double fx = poses.fx, fy = poses.fy, cx = poses.cx, cy = poses.cy;
+  const std::size_t n = poses.camera.size();
 
   media::VideoSource::Options vo;
   vo.useIndexCache = false;
   auto video = media::VideoSource::open(o.video, vo);
   if (!video)
     return R::failure(video.error());
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings = poses.warnings;
   const std::int64_t frames = (*video)->frameCount();
   if (std::int64_t(n) != frames)
     warnings.push_back(f.name() + ": " + std::to_string(n) + " pose frames but the video has " +
@@ -126,36 +178,15 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
       return (*video)->ptsNs(std::int64_t(i));
     return (*video)->ptsNs(frames - 1) + Timestamp(i - std::size_t(frames) + 1) * kNsPerSecond / 30;
   };
-
-  // Joints of both hands; missing ones are an error naming the joint.
-  std::map<std::string, Track> joints;
-  for (const char *side : {"left", "right"})
-    for (int l = 0; l < 21; ++l) {
-      std::string j = egoDexJointForLandmark(l);
-      if (j.empty())
-        continue;
-      std::string name = side + j;
-      auto t = readTransforms(f, name, n);
-      if (!t)
-        return R::failure(t.error());
-      joints[name] = t.takeValue();
-    }
-  auto confidence = [&](const std::string &joint) -> std::vector<double> {
-    auto a = f.readArray("/confidences/" + joint);
-    if (a && a->values.size() == n)
-      return a->values;
-    return std::vector<double>(n, 1.0);
-  };
-  if (!f.exists("/confidences"))
-    warnings.push_back(f.name() + ": no /confidences; hands get confidence 1");
-  const std::vector<double> confLeft = confidence("leftHand"), confRight = confidence("rightHand");
+  const auto &joints = poses.joints;
+  const std::vector<double> &confLeft = poses.confidenceLeft, &confRight = poses.confidenceRight;
 
   // ARKit cameras look down -Z (y up); Tacit cameras look down +Z (y down). Detect the convention
   // from where the wrists are and flip when they sit behind the camera.
   int behind = 0, total = 0;
   for (std::size_t i = 0; i < n; i += std::max<std::size_t>(1, n / 50))
     for (const char *w : {"leftHand", "rightHand"}) {
-      Eigen::Vector4d p = camera->poses[i].inverse() * joints[w].poses[i].col(3);
+      Eigen::Vector4d p = poses.camera[i].inverse() * joints.at(w)[i].col(3);
       behind += p.z() < 0;
       ++total;
     }
@@ -166,7 +197,7 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
     flip(2, 2) = -1;
   }
 
-  auto staging = StagingFolder::create(o.out);
+  auto staging = createImportStaging(o.out, std::vector<std::filesystem::path>{o.hdf5, o.video});
   if (!staging)
     return R::failure(staging.error());
 
@@ -189,7 +220,7 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
     if (us <= lastUs)
       continue; // the series readers need increasing times
     lastUs = us;
-    const Mat4 T_world_camera = camera->poses[i] * flip;
+    const Mat4 T_world_camera = poses.camera[i] * flip;
     const Mat4 T_camera_world = T_world_camera.inverse();
     std::string row = std::to_string(us);
     Mat4 wrist[2];
@@ -199,14 +230,14 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
       appendNumber(row, (side == 0 ? confLeft : confRight)[i]);
       std::array<Eigen::Vector3d, 21> pts;
       for (int l = 0; l < 20; ++l)
-        pts[std::size_t(l)] = (T_camera_world * joints[prefix + egoDexJointForLandmark(l)].poses[i].col(3)).head<3>();
+        pts[std::size_t(l)] = (T_camera_world * joints.at(prefix + egoDexJointForLandmark(l))[i].col(3)).head<3>();
       pts[20] = 0.5 * (pts[5] + pts[11]); // palm centre ~ midway wrist .. middle knuckle
       for (const auto &p : pts)
         for (int k = 0; k < 3; ++k) {
           row += ',';
           appendNumber(row, p[k]);
         }
-      wrist[side] = T_camera_world * joints[prefix + "Hand"].poses[i];
+      wrist[side] = T_camera_world * joints.at(prefix + "Hand")[i];
     }
     for (int side = 0; side < 2; ++side) {
       Eigen::Quaterniond q(Eigen::Matrix3d(wrist[side].block<3, 3>(0, 0)));
@@ -261,7 +292,7 @@ Result<ImportSummary> importEgoDex(const EgoDexImportOptions &o) {
 
   ImportSummary summary;
   RecordingManifest &m = summary.manifest;
-  m.task = o.task.empty() ? taskFromAttributes(f) : o.task;
+  m.task = o.task.empty() ? poses.task : o.task;
   if (m.task.empty())
     m.task = o.hdf5.parent_path().filename().string(); // EgoDex folders are named after the task
   m.workerId = o.workerId;

@@ -5,6 +5,9 @@
 namespace tacit::import {
 
 namespace {
+// 64 Mi doubles (512 MiB): far beyond any real EgoDex array (a 10-minute episode's transform is 300 k).
+constexpr std::uint64_t kMaxArrayElements = std::uint64_t(1) << 26;
+
 void quietErrors() {
   static bool done = false;
   if (!done) {
@@ -96,12 +99,17 @@ Result<Hdf5Array> Hdf5File::readArray(const std::string &p) const {
   } else {
     std::vector<hsize_t> dims(std::size_t(rank) + 1, 0);
     H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+    // Checked product: a declared extent can be huge (chunked, never written) and wrap around.
     std::uint64_t total = 1;
+    bool tooLarge = false;
     for (int i = 0; i < rank; ++i) {
-      a.dims.push_back(dims[std::size_t(i)]);
-      total *= dims[std::size_t(i)];
+      const std::uint64_t d = dims[std::size_t(i)];
+      a.dims.push_back(d);
+      if (d != 0 && total > kMaxArrayElements / d)
+        tooLarge = true;
+      total *= d;
     }
-    if (total > (std::uint64_t(1) << 31)) {
+    if (tooLarge || total > kMaxArrayElements) {
       error = p + " is too large";
     } else {
       a.values.resize(total);
@@ -124,8 +132,13 @@ std::optional<std::string> Hdf5File::attribute(const std::string &name) const {
   if (attr < 0)
     return std::nullopt;
   hid_t type = H5Aget_type(attr);
+  hid_t space = H5Aget_space(attr);
+  // One value only: H5Aread writes every element, and an array or empty attribute is no text.
+  const bool single = space >= 0 && H5Sget_simple_extent_npoints(space) == 1;
   std::optional<std::string> out;
-  if (H5Tget_class(type) == H5T_STRING) {
+  if (!single) {
+    // nullopt
+  } else if (H5Tget_class(type) == H5T_STRING) {
     if (H5Tis_variable_str(type) > 0) {
       hid_t mem = H5Tcopy(H5T_C_S1);
       H5Tset_size(mem, H5T_VARIABLE);
@@ -153,6 +166,8 @@ std::optional<std::string> Hdf5File::attribute(const std::string &name) const {
       out = std::string(buf);
     }
   }
+  if (space >= 0)
+    H5Sclose(space);
   H5Tclose(type);
   H5Aclose(attr);
   return out;

@@ -26,7 +26,7 @@ public:
   bool exists(const std::string &objectPath) const;
   std::vector<std::string> members(const std::string &groupPath) const; // empty when not a group
   Result<Hdf5Array> readArray(const std::string &datasetPath) const;
-  // Root attribute as text (string attributes; numbers are formatted); nullopt when absent.
+  // Root attribute as text (string attributes; numbers are formatted); nullopt when absent or not one value.
   std::optional<std::string> attribute(const std::string &name) const;
   std::string name() const { return m_name; }
 

@@ -5,7 +5,7 @@
 #include <fstream>
 
 #include "core/import/CsvRemapper.h"
-#include "core/import/StagingFolder.h"
+#include "core/import/ImportStaging.h"
 #include "core/import/VideoRetimer.h"
 #include "core/media/VideoSource.h"
 #include "core/series/HandSeries.h"
@@ -105,7 +105,7 @@ Result<ImportSummary> importVideo(const VideoImportOptions &o) {
     if (ours.empty() || theirs.empty())
       return R::failure("--map-column: empty column name");
 
-  auto staging = StagingFolder::create(o.out);
+  auto staging = createImportStaging(o.out, std::vector<std::filesystem::path>{o.video, o.imu, o.hands});
   if (!staging)
     return R::failure(staging.error());
   ImportSummary summary;

@@ -1,6 +1,7 @@
 #include "core/import/VrsImageDecoder.h"
 
 #include <cstring>
+#include <limits>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -36,6 +37,21 @@ QImage matToImage(const cv::Mat &m) {
   for (int y = 0; y < rgb.rows; ++y)
     std::memcpy(img.scanLine(y), rgb.ptr(y), std::size_t(rgb.cols) * 3);
   return img;
+}
+
+// Qt's PNG reader, not OpenCV's: OpenCV lets libpng print its warnings straight to stderr ("libpng
+// warning: iCCP: ..."), and its colour conversion throws on grey+alpha images.
+Result<QImage> decodePng(const ImageBlock &b) {
+  if (b.bytes.empty())
+    return Result<QImage>::failure("empty png image block");
+  if (b.bytes.size() > std::size_t(std::numeric_limits<int>::max()))
+    return Result<QImage>::failure("png image block too large (" + std::to_string(b.bytes.size()) + " bytes)");
+  QImage img;
+  if (!img.loadFromData(b.bytes.data(), int(b.bytes.size()), "PNG"))
+    return Result<QImage>::failure("png image block cannot be decoded (" + std::to_string(b.bytes.size()) + " bytes)");
+  if (img.format() == QImage::Format_Grayscale8 || img.format() == QImage::Format_Grayscale16)
+    return img;
+  return img.convertToFormat(img.hasAlphaChannel() ? QImage::Format_RGBA8888 : QImage::Format_RGB888);
 }
 
 template <typename T> T load(const std::uint8_t *p) {
@@ -170,7 +186,9 @@ Result<QImage> ImageDecoder::decode(const ImageBlock &b) {
     return rawToImage(b);
   if (b.format == "video")
     return decodeVideo(b);
-  if (b.format == "jpg" || b.format == "png") {
+  if (b.format == "png")
+    return decodePng(b);
+  if (b.format == "jpg") {
     if (b.bytes.empty())
       return Result<QImage>::failure("empty " + b.format + " image block");
     cv::Mat buf(1, int(b.bytes.size()), CV_8U, const_cast<std::uint8_t *>(b.bytes.data()));

@@ -1,5 +1,5 @@
 #pragma once
-// Turns VRS image blocks into QImages: JPEG/PNG via OpenCV imdecode, raw pixel formats by hand,
+// Turns VRS image blocks into QImages: JPEG via OpenCV imdecode, PNG via Qt, raw pixel formats by hand,
 // H.264/HEVC video blocks via FFmpeg (frames must be fed in record order from a key frame).
 // One decoder per stream; not thread-safe.
 #include <QImage>

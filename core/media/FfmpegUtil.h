@@ -27,6 +27,13 @@ using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
 using PacketPtr = std::unique_ptr<AVPacket, PacketDeleter>;
 using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
 
+// A decoded picture shared between the decoder thread and caches (refcounted planes, never written).
+using Picture = std::shared_ptr<const AVFrame>;
+// Moves `frame`'s references into a new shared Picture (frame is left empty).
+Picture takePicture(AVFrame *frame);
+// Bytes the picture's planes hold (for cache budgets).
+std::size_t pictureBytes(const AVFrame *picture);
+
 // "Invalid data found when processing input" for an AVERROR code.
 std::string avErrorText(int code);
 

@@ -4,18 +4,19 @@ namespace tacit::media {
 
 FrameCache::FrameCache(std::size_t budgetBytes) : m_budget(budgetBytes) {}
 
-std::optional<VideoFrame> FrameCache::get(std::int64_t index) {
+std::optional<VideoFrame> FrameCache::get(std::int64_t index, bool needExact) {
   std::lock_guard lock(m_mutex);
   auto it = m_map.find(index);
-  if (it == m_map.end())
+  if (it == m_map.end() || (needExact && !it->second->exact))
     return std::nullopt;
   m_lru.splice(m_lru.begin(), m_lru, it->second);
   return *it->second;
 }
 
-bool FrameCache::contains(std::int64_t index) const {
+bool FrameCache::contains(std::int64_t index, bool needExact) const {
   std::lock_guard lock(m_mutex);
-  return m_map.count(index) != 0;
+  auto it = m_map.find(index);
+  return it != m_map.end() && (!needExact || it->second->exact);
 }
 
 void FrameCache::insert(const VideoFrame &frame) {
@@ -23,6 +24,10 @@ void FrameCache::insert(const VideoFrame &frame) {
     return;
   std::lock_guard lock(m_mutex);
   if (auto it = m_map.find(frame.index); it != m_map.end()) {
+    if (it->second->exact && !frame.exact) {
+      m_lru.splice(m_lru.begin(), m_lru, it->second);
+      return;
+    }
     m_bytes -= it->second->byteSize();
     m_lru.erase(it->second);
     m_map.erase(it);

@@ -1,5 +1,6 @@
 #pragma once
-// LRU cache of decoded frames keyed by frame index, bounded by a byte budget (default 512 MiB).
+// LRU cache of converted frames keyed by frame index, bounded by a byte budget (default 512 MiB).
+// One frame per index: an exact frame replaces a display one, never the other way round.
 // Frames are shared, so a cached frame the GUI still shows costs nothing extra. Thread-safe.
 #include <cstddef>
 #include <cstdint>
@@ -17,10 +18,11 @@ public:
   static constexpr std::size_t kDefaultBudgetBytes = std::size_t(512) << 20;
   explicit FrameCache(std::size_t budgetBytes = kDefaultBudgetBytes);
 
-  // The frame if cached (and marks it most recently used).
-  std::optional<VideoFrame> get(std::int64_t index);
-  bool contains(std::int64_t index) const;
+  // The frame if cached (and marks it most recently used); with needExact only an exact one.
+  std::optional<VideoFrame> get(std::int64_t index, bool needExact = false);
+  bool contains(std::int64_t index, bool needExact = false) const;
   // Inserts (or refreshes) a frame, then evicts least recently used frames until within budget.
+  // A display frame does not replace a cached exact one (that one is refreshed instead).
   // A frame larger than the whole budget is not cached.
   void insert(const VideoFrame &frame);
   void clear();

@@ -1,7 +1,7 @@
 #pragma once
 // A stream of pictures addressed by presentation-order frame index (DESIGN §3.3):
 // VideoSource (colour video), DepthSource (16-bit depth). Readers are pure and single-threaded:
-// one instance per thread (AsyncFrameProvider owns its own on its worker).
+// one instance per thread (the FrameEngine owns its own on its worker).
 #include <cstdint>
 #include <string>
 #include <vector>

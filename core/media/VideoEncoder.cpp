@@ -29,6 +29,8 @@ struct VideoEncoder::Impl {
   std::string where() const { return s.path.string(); }
 
   Status fail(const std::string &what, int code) {
+    if (code == AVERROR(ENOSPC) || (fmt && fmt->pb && fmt->pb->error == AVERROR(ENOSPC)))
+      return Status::failure(where() + ": disk full");
     return Status::failure(where() + ": " + what + ": " + avErrorText(code));
   }
 
@@ -194,9 +196,9 @@ Status VideoEncoder::finish() {
     return st;
   rc = av_write_trailer(d->fmt);
   if (rc < 0)
-    return d->fail("cannot finish file (disk full?)", rc);
+    return d->fail("cannot finish file", rc);
   if (d->fmt->pb && (rc = avio_closep(&d->fmt->pb)) < 0)
-    return d->fail("cannot close file (disk full?)", rc);
+    return d->fail("cannot close file", rc);
   return okStatus();
 }
 

@@ -40,6 +40,7 @@ struct VideoFrame {
   int height = 0;
   int stride = 0; // bytes per row (>= width * bytesPerPixel)
   PixelFormat format = PixelFormat::Rgb24;
+  bool exact = true; // false: a display frame (scaled / fast-filtered RGB32 for playback)
   std::shared_ptr<const FrameBuffer> buffer;
 
   bool isNull() const { return !buffer; }

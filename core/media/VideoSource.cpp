@@ -18,10 +18,8 @@ namespace tacit::media {
 namespace {
 constexpr std::size_t kMaxWarnings = 200;
 constexpr AVRational kNs{1, 1000000000};
+constexpr int kMaxUnknownWhileSyncing = 64;
 
-std::int64_t frameKey(const AVFrame *f) {
-  return f->pts != AV_NOPTS_VALUE ? f->pts : f->pkt_dts;
-}
 std::int64_t packetKey(const AVPacket *p) {
   return p->pts != AV_NOPTS_VALUE ? p->pts : p->dts;
 }
@@ -60,6 +58,10 @@ Result<std::unique_ptr<VideoSource>> VideoSource::open(const fs::path &path, con
     if (!scanned)
       return R::failure(scanned.error());
     src->m_index = scanned.takeValue();
+    if (src->m_index.needsDecodedOrder()) {
+      if (auto st = src->scanDecodedOrder(); !st)
+        return R::failure(st.error());
+    }
     if (options.useIndexCache && src->m_index.frameCount() > 0)
       cache.store(path, src->m_stream, src->m_index);
   }
@@ -109,6 +111,8 @@ Status VideoSource::openDemuxer() {
     if (m_stream < 0)
       return Status::failure(name() + ": no video stream");
   }
+  // Raw elementary streams have no timestamps to seek by: seek to the key packet's byte position.
+  m_byteSeek = (fmt->iformat->flags & AVFMT_NOTIMESTAMPS) && !(fmt->iformat->flags & AVFMT_NO_BYTE_SEEK);
   return okStatus();
 }
 
@@ -169,26 +173,59 @@ Result<VideoFrame> VideoSource::next() {
 Result<VideoFrame> VideoSource::displayFrame(std::int64_t i, int maxWidth, int maxHeight) {
   if (m_options.output != PixelFormat::Rgb24 || maxWidth <= 0 || maxHeight <= 0)
     return frame(i);
-  const double k = std::min({1.0, double(maxWidth) / m_width, double(maxHeight) / m_height});
-  m_displayW = std::max(1, static_cast<int>(std::lround(m_width * k)));
-  m_displayH = std::max(1, static_cast<int>(std::lround(m_height * k)));
-  if (!m_displayConverter)
-    m_displayConverter = std::make_unique<FrameConverter>(PixelFormat::Rgb32, m_orientation, m_options.convertThreads);
-  auto out = frame(i);
-  m_displayW = m_displayH = 0;
-  return out;
+  auto pic = picture(i);
+  if (!pic)
+    return Result<VideoFrame>::failure(pic.error());
+  return convertDisplay(*pic, i, maxWidth, maxHeight);
 }
 
 Result<VideoFrame> VideoSource::frame(std::int64_t i) {
+  auto pic = picture(i);
+  if (!pic)
+    return Result<VideoFrame>::failure(pic.error());
+  return convertExact(*pic, i);
+}
+
+QSize VideoSource::displaySize(int maxWidth, int maxHeight) const {
+  const double k = std::min({1.0, double(maxWidth) / m_width, double(maxHeight) / m_height});
+  return {std::max(1, static_cast<int>(std::lround(m_width * k))),
+          std::max(1, static_cast<int>(std::lround(m_height * k)))};
+}
+
+Result<VideoFrame> VideoSource::finishFrame(Result<VideoFrame> out, std::int64_t i) const {
+  if (!out)
+    return Result<VideoFrame>::failure(name() + ": frame " + std::to_string(i) + ": " + out.error());
+  out->index = i;
+  out->ptsNs = m_times[static_cast<std::size_t>(i)];
+  return out;
+}
+
+Result<VideoFrame> VideoSource::convertExact(const Picture &pic, std::int64_t i) {
+  return finishFrame(m_converter->convert(pic.get(), m_pool), i);
+}
+
+Result<VideoFrame> VideoSource::convertDisplay(const Picture &pic, std::int64_t i, int maxWidth, int maxHeight) {
+  if (m_options.output != PixelFormat::Rgb24)
+    return convertExact(pic, i);
+  const QSize size = displaySize(maxWidth, maxHeight);
+  if (!m_displayConverter)
+    m_displayConverter = std::make_unique<FrameConverter>(PixelFormat::Rgb32, m_orientation, m_options.convertThreads);
+  auto out = finishFrame(m_displayConverter->convertScaled(pic.get(), m_pool, size.width(), size.height()), i);
+  if (out)
+    out->exact = false;
+  return out;
+}
+
+Result<Picture> VideoSource::picture(std::int64_t i, const PictureVisitor &onPicture, bool skipDisposable) {
   if (i < 0 || i >= frameCount())
-    return Result<VideoFrame>::failure(name() + ": frame " + std::to_string(i) + " out of range (0.." +
-                                       std::to_string(frameCount() - 1) + ")");
+    return Result<Picture>::failure(name() + ": frame " + std::to_string(i) + " out of range (0.." +
+                                    std::to_string(frameCount() - 1) + ")");
   if (!canContinueTo(i)) {
     if (auto st = seekTo(i); !st)
-      return Result<VideoFrame>::failure(st.error());
+      return Result<Picture>::failure(st.error());
   }
   m_lastReturned = i; // also on failure, so next() moves past a damaged frame
-  return decodeUntil(i);
+  return decodeUntil(i, onPicture, skipDisposable);
 }
 
 bool VideoSource::canContinueTo(std::int64_t i) const {
@@ -196,8 +233,20 @@ bool VideoSource::canContinueTo(std::int64_t i) const {
     return false;
   const auto sp = m_index.seekPointFor(i);
   // Continuing is right when decoding began at or before the frame's key frame, and cheaper
-  // than seeking when the reader has not yet passed... that key frame is already behind us.
+  // than seeking when the reader has not yet passed that key frame.
   return m_startPacket <= sp.decodeIndex && sp.decodeIndex <= std::max(m_nextPacket, m_syncPacket);
+}
+
+bool VideoSource::isPositionedFor(std::int64_t i) const {
+  return canContinueTo(i);
+}
+
+Status VideoSource::rewindToStart() {
+  m_fmt.reset();
+  if (auto st = openDemuxer(); !st)
+    return st;
+  m_readCount = 0; // from the file start packets are identified by counting
+  return okStatus();
 }
 
 Status VideoSource::seekTo(std::int64_t i) {
@@ -207,13 +256,22 @@ Status VideoSource::seekTo(std::int64_t i) {
   m_draining = false;
   m_lastOutput = -1;
   m_lastReturned = -1;
+  m_readCount = -1;
+  m_lastPacketSeen = -1;
   bool rewound = false;
-  if (sp.seekTimestamp != INT64_MIN)
-    rewound = av_seek_frame(m_fmt.get(), m_stream, sp.seekTimestamp, AVSEEK_FLAG_BACKWARD) >= 0;
+  if (sp.seekTimestamp != INT64_MIN) {
+    if (m_byteSeek && sp.bytePos >= 0) {
+      rewound = av_seek_frame(m_fmt.get(), m_stream, sp.bytePos, AVSEEK_FLAG_BYTE) >= 0;
+    } else if (!m_byteSeek) {
+      // Parsing demuxers (MPEG-PS: packets without positions) deliver a damaged first picture after
+      // a seek: land one key frame earlier and read (not decode) up to the wanted one.
+      const std::int64_t ts = m_index.hasPositions() ? sp.seekTimestamp : m_index.previousKeySeekTimestamp(sp);
+      rewound = ts != INT64_MIN && av_seek_frame(m_fmt.get(), m_stream, ts, AVSEEK_FLAG_BACKWARD) >= 0;
+    }
+  }
   if (!rewound) {
     // Start of file (or a demuxer that cannot seek there): reopen, which always works.
-    m_fmt.reset();
-    if (auto st = openDemuxer(); !st)
+    if (auto st = rewindToStart(); !st)
       return st;
   }
   m_startPacket = sp.decodeIndex;
@@ -222,13 +280,33 @@ Status VideoSource::seekTo(std::int64_t i) {
   return okStatus();
 }
 
-Result<VideoFrame> VideoSource::decodeUntil(std::int64_t target) {
-  using R = Result<VideoFrame>;
+bool VideoSource::isContinuation(const AVPacket *pkt) const {
+  const int prev = m_nextPacket - 1;
+  return pkt->pos < 0 && prev >= 0 && prev < m_index.packetCount() && prev == m_lastPacketSeen &&
+         packetKey(pkt) != AV_NOPTS_VALUE && packetKey(pkt) == m_index.packetKey(prev);
+}
+
+int VideoSource::identifyPacket(const AVPacket *pkt) {
+  if (m_readCount >= 0)
+    return m_readCount++;
+  return m_index.decodeIndexOfPacket(pkt->pos, packetKey(pkt), m_syncPacket);
+}
+
+std::int64_t VideoSource::frameOfPicture(const AVFrame *f) const {
+  // The decoder echoes the packet's pts, which we set to the packet's decode index.
+  if (f->pts == AV_NOPTS_VALUE || f->pts < 0 || f->pts >= m_index.packetCount())
+    return -1;
+  return m_index.frameOfPacket(static_cast<int>(f->pts));
+}
+
+Result<Picture> VideoSource::decodeUntil(std::int64_t target, const PictureVisitor &onPicture, bool skipDisposable) {
+  using R = Result<Picture>;
   AVCodecContext *dec = m_dec.get();
   AVPacket *pkt = m_packet.get();
   AVFrame *frm = m_frame.get();
   const std::string frameName = name() + ": frame " + std::to_string(target);
   int receiveErrors = 0;
+  int unknownWhileSyncing = 0;
   bool reopenedForSync = false;
   while (true) {
     // 1. Drain what the decoder has ready.
@@ -248,25 +326,24 @@ Result<VideoFrame> VideoSource::decodeUntil(std::int64_t target) {
         continue;
       }
       ++m_decodedPictures;
-      const std::int64_t f = m_index.frameOfPtsAfter(frameKey(frm), m_lastOutput);
-      if (f < 0 || f <= m_lastOutput) { // discarded (edit list) or unknown picture
+      const std::int64_t f = frameOfPicture(frm);
+      if (f < 0 || f <= m_lastOutput) { // not shown (edit list), or a leading picture after a seek
         av_frame_unref(frm);
         continue;
       }
       m_lastOutput = f;
       if ((frm->flags & AV_FRAME_FLAG_CORRUPT) || frm->decode_error_flags)
         addWarning(name() + ": frame " + std::to_string(f) + " decoded with errors (damaged data concealed)");
-      if (f == target) {
-        auto out = m_displayW > 0 ? m_displayConverter->convertScaled(frm, m_pool, m_displayW, m_displayH)
-                                  : m_converter->convert(frm, m_pool);
+      if (f == target || onPicture) {
+        Picture pic = takePicture(frm);
+        const bool goOn = !onPicture || onPicture(f, pic);
+        if (f == target)
+          return pic;
+        if (!goOn)
+          return R::failure(frameName + ": cancelled");
+      } else {
         av_frame_unref(frm);
-        if (!out)
-          return R::failure(frameName + ": " + out.error());
-        out->index = target;
-        out->ptsNs = m_times[static_cast<std::size_t>(target)];
-        return out;
       }
-      av_frame_unref(frm);
       if (f > target) {
         addWarning(frameName + " was not produced by the decoder (damaged data?)");
         return R::failure(frameName + " could not be decoded (damaged data; decoder continued at frame " +
@@ -292,42 +369,118 @@ Result<VideoFrame> VideoSource::decodeUntil(std::int64_t target) {
       av_packet_unref(pkt);
       continue;
     }
+    int d;
     if (m_syncPacket >= 0) {
-      int d = m_index.decodeIndexOfPts(packetKey(pkt));
-      if (d >= 0 && d != m_syncPacket && packetKey(pkt) == m_index.packetKey(m_syncPacket))
+      d = identifyPacket(pkt);
+      if (d >= 0 && d != m_syncPacket && !m_index.hasPositions() && packetKey(pkt) == m_index.packetKey(m_syncPacket))
         d = m_syncPacket; // duplicate timestamps: trust the seek
-      if (d < m_syncPacket && d >= 0) {
-        av_packet_unref(pkt);
+      if ((d < m_syncPacket && d >= 0) || (d < 0 && ++unknownWhileSyncing < kMaxUnknownWhileSyncing)) {
+        av_packet_unref(pkt); // before the key frame (or data the scan never saw, e.g. cut by the seek)
         continue;
       }
-      if (d != m_syncPacket) { // landed after the key frame (or on unknown data): rewind fully
+      if (d != m_syncPacket) { // landed after the key frame (or lost): rewind fully
         av_packet_unref(pkt);
         if (reopenedForSync)
           return R::failure(frameName + ": cannot position the reader (index does not match file)");
         reopenedForSync = true;
-        m_fmt.reset();
-        if (auto st = openDemuxer(); !st)
+        if (auto st = rewindToStart(); !st)
           return R::failure(st.error());
         continue;
       }
       m_syncPacket = -1;
-      m_nextPacket = d;
-    }
-    const int d = m_nextPacket++;
-    if (d < m_index.packetCount() && (m_index.packetFlags(d) & FrameIndex::kDisposable) && d != m_startPacket) {
-      // Nobody references this picture: skip it when it is shown before the target.
-      if (m_index.packetKey(d) < m_index.pts(target)) {
-        av_packet_unref(pkt);
+      m_nextPacket = d + 1;
+    } else if (m_readCount >= 0) {
+      d = m_nextPacket++; // from the file start: the same packets as the scan
+    } else if (isContinuation(pkt)) {
+      d = m_nextPacket - 1; // after a seek a parsing demuxer (MPEG-PS) may split a picture in two
+    } else {
+      // After a seek some demuxers (MPEG-PS) deliver packets out of the scan's order: check each.
+      const int id = m_index.decodeIndexOfPacket(pkt->pos, packetKey(pkt), m_nextPacket);
+      if (id >= 0 && id < m_nextPacket) {
+        av_packet_unref(pkt); // before the key frame or already sent
         continue;
       }
+      if (id > m_nextPacket) { // packets missing: read from the file start, where they match the scan
+        av_packet_unref(pkt);
+        if (reopenedForSync)
+          return R::failure(frameName + ": cannot position the reader (packets missing after packet " +
+                            std::to_string(m_nextPacket - 1) + ")");
+        reopenedForSync = true;
+        if (auto st = rewindToStart(); !st)
+          return R::failure(st.error());
+        m_syncPacket = m_startPacket;
+        m_nextPacket = m_startPacket;
+        m_lastOutput = -1;
+        avcodec_flush_buffers(dec);
+        continue;
+      }
+      d = m_nextPacket++;
     }
+    const bool continuation = d == m_lastPacketSeen;
+    m_lastPacketSeen = d;
+    const bool skip = continuation ? m_lastPacketSkipped
+                                   : skipDisposable && d < m_index.packetCount() &&
+                                         (m_index.packetFlags(d) & FrameIndex::kDisposable) && d != m_startPacket &&
+                                         m_index.frameOfPacket(d) < target;
+    m_lastPacketSkipped = skip;
+    if (skip) {
+      av_packet_unref(pkt); // nobody references this picture and it is shown before the target
+      continue;
+    }
+    pkt->pts = d; // echoed by the decoder on the picture: identifies it whatever the container says
     const int sr = avcodec_send_packet(dec, pkt);
     av_packet_unref(pkt);
     if (sr < 0 && sr != AVERROR(EAGAIN)) {
-      const std::int64_t f = d < m_index.packetCount() ? m_index.frameOfPts(m_index.packetKey(d)) : -1;
+      const std::int64_t f = d < m_index.packetCount() ? m_index.frameOfPacket(d) : -1;
       addWarning(name() + ": decode error at frame " + std::to_string(f) + " (" + avErrorText(sr) + ")");
     }
   }
+}
+
+Status VideoSource::scanDecodedOrder() {
+  // Decode the whole stream once (no pixels kept, no loop filter: only the output order matters),
+  // tagging each packet with its decode index as pts.
+  if (auto st = rewindToStart(); !st)
+    return st;
+  for (unsigned i = 0; i < m_fmt->nb_streams; ++i)
+    m_fmt->streams[i]->discard = static_cast<int>(i) == m_stream ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+  AVCodecContext *dec = m_dec.get();
+  avcodec_flush_buffers(dec);
+  dec->skip_loop_filter = AVDISCARD_ALL;
+  std::vector<int> order;
+  order.reserve(static_cast<std::size_t>(m_index.packetCount()));
+  AVPacket *pkt = m_packet.get();
+  AVFrame *frm = m_frame.get();
+  auto drain = [&] {
+    while (avcodec_receive_frame(dec, frm) >= 0) {
+      if (frm->pts != AV_NOPTS_VALUE)
+        order.push_back(static_cast<int>(frm->pts));
+      av_frame_unref(frm);
+    }
+  };
+  int d = 0;
+  while (d < m_index.packetCount()) {
+    const int rr = av_read_frame(m_fmt.get(), pkt);
+    if (rr == AVERROR(EAGAIN))
+      continue;
+    if (rr < 0)
+      break;
+    if (pkt->stream_index == m_stream) {
+      pkt->pts = d++;
+      while (avcodec_send_packet(dec, pkt) == AVERROR(EAGAIN))
+        drain();
+      drain();
+    }
+    av_packet_unref(pkt);
+  }
+  avcodec_send_packet(dec, nullptr);
+  drain();
+  dec->skip_loop_filter = AVDISCARD_DEFAULT;
+  avcodec_flush_buffers(dec);
+  const AVStream *st = m_fmt->streams[m_stream];
+  m_index.setDecodedOrder(order, st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate);
+  m_nextPacket = -1; // the next request seeks
+  return rewindToStart();
 }
 
 } // namespace tacit::media

@@ -54,6 +54,18 @@ void applyCommitted(std::vector<RowChange<T>> &changes, const std::vector<T> &af
 AnnotationDocument::AnnotationDocument(ProjectStore &store, QUndoStack *undoStack, QObject *parent)
     : QObject(parent), m_store(store), m_undo(undoStack) {}
 
+void AnnotationDocument::setFrameGrid(FrameGrid grid) {
+  m_grid = std::move(grid);
+  m_timeBase = RecordingTimeBase::fromFrames(m_grid.times(), m_timeBase.origin());
+  emit timeBaseChanged();
+}
+
+void AnnotationDocument::setTimeBase(RecordingTimeBase base) {
+  m_timeBase = std::move(base);
+  m_grid = FrameGrid(m_timeBase.frameTimes());
+  emit timeBaseChanged();
+}
+
 Status AnnotationDocument::load(Id recordingId) {
   auto rec = m_store.recording(recordingId);
   if (!rec)
@@ -172,6 +184,16 @@ Result<Id> AnnotationDocument::createSegment(Id trackId, Timestamp start, Timest
   if (auto st = pushSegmentEdit({{std::nullopt, s}}, tr("Create segment")); !st.ok())
     return Result<Id>::failure(st.error());
   return m_segments.size() > before ? m_segments.back().id : Id(0);
+}
+
+Status AnnotationDocument::checkNewSegment(Id trackId, Timestamp start, Timestamp end) const {
+  if (auto st = writable(); !st.ok())
+    return st;
+  Segment s;
+  s.trackId = trackId;
+  s.startNs = m_grid.snap(std::min(start, end));
+  s.endNs = m_grid.snap(std::max(start, end));
+  return checkOverlap(s);
 }
 
 Status AnnotationDocument::deleteSegment(Id id) {
@@ -317,6 +339,10 @@ std::optional<Timestamp> AnnotationDocument::previousBoundary(Timestamp t, Id tr
 }
 
 Status AnnotationDocument::applySegmentChanges(std::vector<SegmentChange> &changes, const std::string &action) {
+  for (const auto &c : changes)
+    if (c.after && c.after->endNs > c.after->startNs && (!c.before || c.before->range() != c.after->range()))
+      if (std::string problem = spanProblem(c.after->startNs, c.after->endNs, m_grid); !problem.empty())
+        return Status::failure(m_store.path().string() + ": segment: " + problem);
   auto after = m_store.applySegmentChanges(changes, action);
   if (!after)
     return Status::failure(after.error());
@@ -388,6 +414,11 @@ Status AnnotationDocument::removeFlag(Id id) {
 }
 
 Status AnnotationDocument::applyFlagChanges(std::vector<FlagChange> &changes, const std::string &action) {
+  for (const auto &c : changes)
+    if (c.after && !c.after->wholeRecording && c.after->endNs > c.after->startNs &&
+        (!c.before || c.before->startNs != c.after->startNs || c.before->endNs != c.after->endNs))
+      if (std::string problem = spanProblem(c.after->startNs, c.after->endNs, m_grid); !problem.empty())
+        return Status::failure(m_store.path().string() + ": flag: " + problem);
   auto after = m_store.applyFlagChanges(changes, action);
   if (!after)
     return Status::failure(after.error());

@@ -10,6 +10,7 @@
 
 #include "core/project/FrameGrid.h"
 #include "core/project/ProjectStore.h"
+#include "core/time/RecordingTime.h"
 
 class QUndoStack;
 
@@ -26,8 +27,13 @@ public:
   Id recordingId() const { return m_recordingId; }
   ProjectStore &store() { return m_store; }
   QUndoStack *undoStack() const { return m_undo; }
-  void setFrameGrid(FrameGrid grid) { m_grid = std::move(grid); }
+  // The video's frames: edges snap to them. Also sets the time base (origin = first frame).
+  void setFrameGrid(FrameGrid grid);
   const FrameGrid &frameGrid() const { return m_grid; }
+  // How this recording's times are shown (recording time + frame number, core/time/RecordingTime.h).
+  // Sets the frame grid from its frame times too. Emits timeBaseChanged.
+  void setTimeBase(RecordingTimeBase base);
+  const RecordingTimeBase &timeBase() const { return m_timeBase; }
 
   const std::vector<Track> &tracks() const { return m_tracks; }
   const Track *track(Id id) const;
@@ -41,6 +47,8 @@ public:
 
   // --- user edits (each is one undoable command and one committed transaction) ---
   Result<Id> createSegment(Id trackId, Timestamp start, Timestamp end, Id labelId = 0, const std::string &note = {});
+  // Whether createSegment(trackId, start, end) would be accepted (same checks, nothing pushed).
+  Status checkNewSegment(Id trackId, Timestamp start, Timestamp end) const;
   Status deleteSegment(Id id);
   Result<Id> splitSegment(Id id, Timestamp t); // returns the id of the right-hand part
   // Drag of one edge; calls with the same non-zero dragId merge into one undo step.
@@ -76,6 +84,7 @@ signals:
   void flagRemoved(const tacit::project::QualityFlag &flag);
   void reviewChanged(tacit::project::Id recordingId);
   void reset(); // after load()
+  void timeBaseChanged();
   // A store failure while undoing/redoing (e.g. disk full); the edit did not happen.
   void errorOccurred(const QString &message);
 
@@ -89,6 +98,7 @@ private:
   QUndoStack *m_undo;
   Id m_recordingId = 0;
   FrameGrid m_grid;
+  RecordingTimeBase m_timeBase;
   std::vector<Track> m_tracks;
   std::vector<Segment> m_segments;
   std::vector<QualityFlag> m_flags;

@@ -9,6 +9,10 @@ FlagListModel::FlagListModel(AnnotationDocument *doc, QObject *parent) : QAbstra
   connect(doc, &AnnotationDocument::flagInserted, this, &FlagListModel::onInserted);
   connect(doc, &AnnotationDocument::flagChanged, this, &FlagListModel::onChanged);
   connect(doc, &AnnotationDocument::flagRemoved, this, &FlagListModel::onRemoved);
+  connect(doc, &AnnotationDocument::timeBaseChanged, this, [this] {
+    if (!m_rows.empty())
+      emit dataChanged(index(0), index(rowCount() - 1));
+  });
   onReset();
 }
 
@@ -87,11 +91,15 @@ QVariant FlagListModel::data(const QModelIndex &index, int role) const {
     QString text = tr("%1 (severity %2)").arg(QString::fromUtf8(flagReasonDisplayName(f.reason))).arg(f.severity);
     text += f.wholeRecording
                 ? tr(" - whole recording")
-                : QStringLiteral(" - %1-%2 s")
-                      .arg(QString::number(toSeconds(f.startNs), 'f', 3), QString::number(toSeconds(f.endNs), 'f', 3));
+                : QStringLiteral(" - ") + QString::fromStdString(m_doc->timeBase().span({f.startNs, f.endNs}));
     return text;
   }
   case Qt::ToolTipRole:
+    return f.wholeRecording || f.note.empty()
+               ? QString::fromStdString(f.note)
+               : tr("%1\nDevice time: %2–%3 s")
+                     .arg(QString::fromStdString(f.note), QString::number(toSeconds(f.startNs), 'f', 3),
+                          QString::number(toSeconds(f.endNs), 'f', 3));
   case NoteRole: return QString::fromStdString(f.note);
   case IdRole: return QVariant::fromValue<qint64>(f.id);
   case ReasonCodeRole: return QString::fromUtf8(flagReasonCode(f.reason));

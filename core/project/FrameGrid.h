@@ -3,6 +3,7 @@
 // on a frame a reviewer can actually see. An empty grid means "no snapping" (no video known).
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/time/Timestamp.h"
@@ -24,9 +25,17 @@ public:
   Timestamp nextAfter(Timestamp t) const;
   // Largest grid time < t (t - 1 when empty or before the start).
   Timestamp previousBefore(Timestamp t) const;
+  // [first frame, last frame + one frame period); nullopt when empty.
+  std::optional<TimeRange> span() const;
 
 private:
   std::vector<Timestamp> m_times;
 };
+
+// Longest span accepted when the recording's time range is unknown (no video to read it from).
+constexpr Timestamp kMaxUnknownSpanNs = 7LL * 24 * 3600 * kNsPerSecond;
+// Why [start, end) cannot be a segment, flag or redaction span of a recording whose frames are
+// `grid` ("end must be after start", "... outside the recording ..."); "" when it can.
+std::string spanProblem(Timestamp start, Timestamp end, const FrameGrid &grid);
 
 } // namespace tacit::project

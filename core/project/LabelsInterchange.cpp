@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -9,10 +10,14 @@
 
 #include "core/project/CsvText.h"
 #include "core/project/TaxonomyJson.h"
+#include "core/recording/JsonValidator.h"
+#include "core/util/Utf8.h"
 
 namespace tacit::project {
 
 using nlohmann::ordered_json;
+// Text stored before imports checked UTF-8 could be invalid: write U+FFFD instead of failing.
+constexpr auto kInvalidUtf8 = nlohmann::json::error_handler_t::replace;
 
 const std::vector<std::string> &labelsCsvColumns() {
   static const std::vector<std::string> cols{"kind",          "recording",     "track",  "label",       "start_ns",
@@ -73,13 +78,6 @@ std::string trackName(const ProjectSnapshot &s, Id id) {
   return {};
 }
 
-std::unordered_map<Id, std::string> labelPaths(const std::vector<Label> &labels) {
-  std::unordered_map<Id, std::string> out;
-  for (const auto &l : labels) // parents first, so the parent's path is already there
-    out[l.id] = l.parentId && out.count(l.parentId) ? out[l.parentId] + "/" + l.name : l.name;
-  return out;
-}
-
 std::unordered_map<Id, std::string> trackNames(const std::vector<Track> &tracks) {
   std::unordered_map<Id, std::string> out;
   for (const auto &t : tracks)
@@ -118,15 +116,12 @@ std::optional<std::int64_t> parseInt(const std::string &s) {
 }
 
 std::optional<double> parseDouble(const std::string &s) {
-  try {
-    std::size_t n = 0;
-    double v = std::stod(s, &n);
-    if (n != s.size())
-      return std::nullopt;
-    return v;
-  } catch (...) {
+  double v = 0;
+  const char *b = s.data(), *e = s.data() + s.size();
+  auto [p, ec] = std::from_chars(b, e, v);
+  if (ec != std::errc() || p != e || s.empty() || !std::isfinite(v))
     return std::nullopt;
-  }
+  return v;
 }
 
 // The rules a flag row follows in both formats (reason code, severity 1-4, a span with both ends or
@@ -161,7 +156,10 @@ struct Pending {
   std::vector<Segment> segments;
   std::vector<std::string> segTracks, segLabels, segWhere;
   std::vector<QualityFlag> flags;
+  std::vector<std::string> flagWhere;
+  std::set<std::size_t> brokenSegments; // rows already reported (no span to check)
   std::map<Id, std::vector<ReviewEvent>> reviews;
+  std::map<Id, FrameGrid> grids; // frame times per recording, read once
   std::set<Id> recordings;
   std::vector<std::string> errors;
 };
@@ -175,7 +173,7 @@ Result<std::string> exportLabelsJson(ProjectStore &store) {
   if (!snap)
     return Result<std::string>::failure(snap.error());
   const auto &s = *snap;
-  const auto paths = labelPaths(s.labels);
+  const auto paths = labelPathMap(s.labels);
   const auto names = trackNames(s.tracks);
   // Indented outline, one compact line per segment / flag / event: readable, diffable, and ~half
   // the size of a fully indented dump at 100k segments.
@@ -187,17 +185,19 @@ Result<std::string> exportLabelsJson(ProjectStore &store) {
   out += "{\n  \"format\": \"tacit-labels\",\n  \"version\": 1,\n  \"tracks\": [";
   for (std::size_t i = 0; i < s.tracks.size(); ++i)
     out += std::string(i ? "," : "") + "\n    " +
-           ordered_json{{"name", s.tracks[i].name}, {"allow_overlap", s.tracks[i].allowOverlap}}.dump();
+           ordered_json{{"name", s.tracks[i].name}, {"allow_overlap", s.tracks[i].allowOverlap}}.dump(-1, ' ', false,
+                                                                                                      kInvalidUtf8);
   out += s.tracks.empty() ? "],\n" : "\n  ],\n";
   out += "  \"taxonomy\": ";
   const auto taxonomy = taxonomyToJson(s.labels)["labels"];
-  out += taxonomy.empty() ? std::string("[]") : indentBlock(taxonomy.dump(2), 2);
+  out += taxonomy.empty() ? std::string("[]") : indentBlock(taxonomy.dump(2, ' ', false, kInvalidUtf8), 2);
   out += ",\n  \"recordings\": [";
   for (std::size_t ri = 0; ri < s.recordings.size(); ++ri) {
     const auto &r = s.recordings[ri];
-    out += std::string(ri ? "," : "") + "\n    {\n      \"id\": " + ordered_json(r.uuid).dump() +
-           ",\n      \"path\": " + ordered_json(r.relativePath).dump() + ",\n      \"review\": {\"status\": \"" +
-           reviewStatusName(r.status) + "\", \"history\": [";
+    out += std::string(ri ? "," : "") +
+           "\n    {\n      \"id\": " + ordered_json(r.uuid).dump(-1, ' ', false, kInvalidUtf8) +
+           ",\n      \"path\": " + ordered_json(r.relativePath).dump(-1, ' ', false, kInvalidUtf8) +
+           ",\n      \"review\": {\"status\": \"" + reviewStatusName(r.status) + "\", \"history\": [";
     if (auto it = s.reviews.find(r.id); it != s.reviews.end())
       for (std::size_t i = 0; i < it->second.size(); ++i) {
         const auto &e = it->second[i];
@@ -205,7 +205,7 @@ Result<std::string> exportLabelsJson(ProjectStore &store) {
             std::string(i ? "," : "") + "\n        " +
             ordered_json{
                 {"status", reviewStatusName(e.status)}, {"reason", e.reason}, {"author", e.author}, {"at_ms", e.atMs}}
-                .dump();
+                .dump(-1, ' ', false, kInvalidUtf8);
       }
     out += s.reviews.count(r.id) ? "\n      ]},\n" : "]},\n";
     out += "      \"segments\": [";
@@ -223,7 +223,7 @@ Result<std::string> exportLabelsJson(ProjectStore &store) {
                             {"author", seg.author},
                             {"created_at_ms", seg.createdAtMs},
                             {"modified_at_ms", seg.modifiedAtMs}}
-                   .dump();
+                   .dump(-1, ' ', false, kInvalidUtf8);
       }
     out += segs != s.segments.end() ? "\n      ],\n" : "],\n";
     out += "      \"flags\": [";
@@ -238,7 +238,7 @@ Result<std::string> exportLabelsJson(ProjectStore &store) {
         jf["author"] = f.author;
         jf["created_at_ms"] = f.createdAtMs;
         jf["modified_at_ms"] = f.modifiedAtMs;
-        out += std::string(i ? "," : "") + "\n        " + jf.dump();
+        out += std::string(i ? "," : "") + "\n        " + jf.dump(-1, ' ', false, kInvalidUtf8);
       }
     out += flags != s.flags.end() ? "\n      ]\n    }" : "]\n    }";
   }
@@ -251,7 +251,7 @@ Result<std::string> exportLabelsCsv(ProjectStore &store, const FrameGridProvider
   if (!snap)
     return Result<std::string>::failure(snap.error());
   const auto &s = *snap;
-  const auto paths = labelPaths(s.labels);
+  const auto paths = labelPathMap(s.labels);
   const auto names = trackNames(s.tracks);
   std::string out;
   out.reserve(1 << 20);
@@ -308,32 +308,42 @@ const RecordingRecord *findRecording(const std::vector<RecordingRecord> &recs, c
   return nullptr;
 }
 
-void parseJson(const ordered_json &root, const std::string &src, const ProjectSnapshot &snap, Pending &p) {
+void parseJson(const nlohmann::json &root, const std::string &src, const ProjectSnapshot &snap, Pending &p) {
   auto err = [&](const std::string &where, const std::string &what) {
     p.errors.push_back(src + ": " + where + ": " + what);
   };
-  if (!root.is_object() || root.value("format", "") != "tacit-labels") {
+  const auto format = root.is_object() ? root.find("format") : root.end();
+  if (!root.is_object() || format == root.end() || !format->is_string() || *format != "tacit-labels") {
     err("/format", "not a tacit-labels file");
     return;
   }
-  if (root.value("version", 0) != 1)
-    err("/version", "unsupported version (expected 1)");
+  const auto version = root.find("version");
+  if (version == root.end() || !version->is_number_integer() || *version != 1)
+    err("/version", "unsupported version (expected the integer 1)");
   if (auto t = root.find("tracks"); t != root.end()) {
     if (!t->is_array())
       err("/tracks", "expected an array");
     else
       for (std::size_t i = 0; i < t->size(); ++i) {
         const auto &jt = (*t)[i];
+        const std::string w = "/tracks/" + std::to_string(i);
         if (!jt.is_object() || !jt.contains("name") || !jt["name"].is_string() ||
             jt["name"].get<std::string>().empty()) {
-          err("/tracks/" + std::to_string(i), "track needs a non-empty \"name\"");
+          err(w, "track needs a non-empty \"name\"");
           continue;
         }
-        p.fileTracks.push_back({0, jt["name"].get<std::string>(), jt.value("allow_overlap", false), 0});
+        bool overlap = false;
+        if (auto o = jt.find("allow_overlap"); o != jt.end() && !o->is_null()) {
+          if (o->is_boolean())
+            overlap = o->get<bool>();
+          else
+            err(w + "/allow_overlap", "expected true or false");
+        }
+        p.fileTracks.push_back({0, jt["name"].get<std::string>(), overlap, 0});
       }
   }
   if (auto t = root.find("taxonomy"); t != root.end()) {
-    auto labels = taxonomyFromJson(nlohmann::json::parse(t->dump()), src);
+    auto labels = taxonomyFromJson(*t, src);
     if (!labels)
       p.errors.push_back(labels.error());
     else
@@ -344,7 +354,7 @@ void parseJson(const ordered_json &root, const std::string &src, const ProjectSn
     err("/recordings", "expected an array");
     return;
   }
-  auto getInt = [&](const ordered_json &j, const char *key, const std::string &where, bool nullable,
+  auto getInt = [&](const nlohmann::json &j, const char *key, const std::string &where, bool nullable,
                     std::optional<std::int64_t> &out) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) {
@@ -352,12 +362,13 @@ void parseJson(const ordered_json &root, const std::string &src, const ProjectSn
         err(where + "/" + key, "missing");
       return;
     }
-    if (!it->is_number_integer())
-      err(where + "/" + key, "expected an integer");
+    if (!it->is_number_integer() ||
+        (it->is_number_unsigned() && it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)))
+      err(where + "/" + key, "expected an integer (int64)");
     else
       out = it->get<std::int64_t>();
   };
-  auto getStr = [&](const ordered_json &j, const char *key, const std::string &where) {
+  auto getStr = [&](const nlohmann::json &j, const char *key, const std::string &where) {
     auto it = j.find(key);
     if (it == j.end() || it->is_null())
       return std::string();
@@ -433,6 +444,7 @@ void parseJson(const ordered_json &root, const std::string &src, const ProjectSn
         f.createdAtMs = created.value_or(0);
         f.modifiedAtMs = modified.value_or(f.createdAtMs);
         p.flags.push_back(f);
+        p.flagWhere.push_back(src + ": " + w);
       }
     if (auto rv = jr.find("review"); rv != jr.end() && rv->is_object())
       if (auto h = rv->find("history"); h != rv->end() && h->is_array()) {
@@ -476,7 +488,7 @@ void parseCsvLabels(const std::string &text, const std::string &src, const Proje
       p.errors.push_back(src + ": line 1: missing column \"" + std::string(required) + "\"");
       return;
     }
-  std::map<Id, FrameGrid> gridCache;
+  std::map<Id, FrameGrid> &gridCache = p.grids;
   for (std::size_t ri = 1; ri < records.size(); ++ri) {
     const auto &rec = records[ri];
     const std::string w = src + ": line " + std::to_string(rec.line);
@@ -516,7 +528,7 @@ void parseCsvLabels(const std::string &text, const std::string &src, const Proje
         return std::nullopt;
       }
       if (const auto v = get(s); !v.empty()) {
-        if (auto d = parseDouble(v))
+        if (auto d = parseDouble(v); d && std::abs(*d) < 9.2e9) // int64 ns reach 292 years
           return fromSeconds(*d);
         err(std::string(s) + " \"" + v + "\" is not a number");
         return std::nullopt;
@@ -545,8 +557,10 @@ void parseCsvLabels(const std::string &text, const std::string &src, const Proje
       s.author = get("author");
       s.createdAtMs = optInt("created_at_ms");
       s.modifiedAtMs = optInt("modified_at_ms");
-      if (!start || !end)
+      if (!start || !end) {
         s.endNs = s.startNs + 1; // already reported; keep later checks quiet
+        p.brokenSegments.insert(p.segments.size());
+      }
       p.segments.push_back(s);
       p.segTracks.push_back(get("track"));
       p.segLabels.push_back(get("label"));
@@ -562,6 +576,7 @@ void parseCsvLabels(const std::string &text, const std::string &src, const Proje
       f.createdAtMs = optInt("created_at_ms");
       f.modifiedAtMs = optInt("modified_at_ms");
       p.flags.push_back(f);
+      p.flagWhere.push_back(w);
     } else if (kind == "review") {
       ReviewEvent e;
       e.recordingId = r->id;
@@ -597,17 +612,41 @@ Result<LabelsImportSummary> importLabels(ProjectStore &store, const std::string 
   }
   Pending p;
   if (format == LabelsFormat::Json) {
-    ordered_json root;
-    try {
-      root = ordered_json::parse(text);
-    } catch (const nlohmann::json::parse_error &e) {
-      const auto upto = text.substr(0, std::min<std::size_t>(e.byte, text.size()));
-      const auto line = 1 + std::count(upto.begin(), upto.end(), '\n');
-      return R::failure(source + ": line " + std::to_string(line) + ": invalid JSON (" + e.what() + ")");
-    }
-    parseJson(root, source, *snap, p);
+    auto root = recording::parseJsonText(text, source);
+    if (!root)
+      return R::failure(root.error());
+    parseJson(*root, source, *snap, p);
   } else {
+    // SQLite TEXT must stay UTF-8: a Latin-1 file would poison every later export of the project.
+    if (std::string bad = utf8Error(text, source); !bad.empty())
+      return R::failure(bad + "\n1 error(s); nothing was imported");
     parseCsvLabels(text, source, *snap, grids, p);
+  }
+
+  // Spans must lie inside their recording (a mistyped end_ns would make an unbounded episode).
+  auto gridOf = [&](Id rec) -> const FrameGrid & {
+    auto it = p.grids.find(rec);
+    if (it == p.grids.end()) {
+      FrameGrid g;
+      if (grids)
+        for (const auto &r : snap->recordings)
+          if (r.id == rec)
+            g = grids(r);
+      it = p.grids.emplace(rec, std::move(g)).first;
+    }
+    return it->second;
+  };
+  for (std::size_t i = 0; i < p.segments.size(); ++i) {
+    const auto &s = p.segments[i];
+    if (s.endNs > s.startNs && !p.brokenSegments.count(i))
+      if (std::string problem = spanProblem(s.startNs, s.endNs, gridOf(s.recordingId)); !problem.empty())
+        p.errors.push_back(p.segWhere[i] + ": " + problem);
+  }
+  for (std::size_t i = 0; i < p.flags.size(); ++i) {
+    const auto &f = p.flags[i];
+    if (!f.wholeRecording && f.endNs > f.startNs)
+      if (std::string problem = spanProblem(f.startNs, f.endNs, gridOf(f.recordingId)); !problem.empty())
+        p.errors.push_back(p.flagWhere[i] + ": " + problem);
   }
 
   // Tracks: the project's plus the file's; track names must resolve.
@@ -624,11 +663,11 @@ Result<LabelsImportSummary> importLabels(ProjectStore &store, const std::string 
   std::set<std::string> labelPaths;
   const bool replaceTaxonomy = replace && p.taxonomy;
   if (!replaceTaxonomy)
-    for (const auto &l : snap->labels)
-      labelPaths.insert(labelPath(snap->labels, l.id));
+    for (auto &[id, path] : labelPathMap(snap->labels))
+      labelPaths.insert(std::move(path));
   if (p.taxonomy)
-    for (const auto &l : *p.taxonomy)
-      labelPaths.insert(labelPath(*p.taxonomy, l.id));
+    for (auto &[id, path] : labelPathMap(*p.taxonomy))
+      labelPaths.insert(std::move(path));
 
   std::map<std::pair<Id, std::string>, std::vector<std::pair<TimeRange, std::string>>> byTrack;
   for (std::size_t i = 0; i < p.segments.size(); ++i) {

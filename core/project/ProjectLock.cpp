@@ -1,9 +1,11 @@
 #include "core/project/ProjectLock.h"
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <thread>
 #include <unistd.h>
 
 namespace tacit::project {
@@ -13,7 +15,12 @@ ProjectLock::~ProjectLock() {
 }
 
 std::filesystem::path ProjectLock::lockPathFor(const std::filesystem::path &projectPath) {
-  auto p = projectPath;
+  // Symbolic links resolved: every path that reaches the file through links shares one lock (a file
+  // with several hard links is never opened for writing, ProjectStore::open).
+  std::error_code ec;
+  auto p = std::filesystem::weakly_canonical(std::filesystem::absolute(projectPath, ec), ec);
+  if (ec || p.empty())
+    p = projectPath;
   p += ".lock";
   return p;
 }
@@ -42,6 +49,16 @@ bool ProjectLock::tryAcquire(const std::filesystem::path &projectPath) {
   }
   m_fd = fd;
   m_holder.clear();
+  return true;
+}
+
+bool ProjectLock::acquire(const std::filesystem::path &projectPath, int timeoutMs) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+  while (!tryAcquire(projectPath)) {
+    if (std::chrono::steady_clock::now() >= deadline)
+      return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   return true;
 }
 

@@ -134,8 +134,26 @@ CREATE INDEX export_items_by_export ON export_items(export_id);
 CREATE INDEX export_items_by_recording ON export_items(recording_id);
 )SQL";
 
-// Migration 3: per-stream time offsets the user set (Offsets tab; docs/recording-context.md "Time").
+// Migration 3: curation (docs/curation.md): the stored analysis of each recording and the state of
+// its worst-first queue item (open, flagged, dismissed, reviewed; who and when).
 constexpr const char *kMigration3 = R"SQL(
+CREATE TABLE curation_analysis(
+  recording_id INTEGER PRIMARY KEY REFERENCES recordings(id) ON DELETE CASCADE,
+  manifest_hash TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  computed_at_ms INTEGER NOT NULL,
+  analysis TEXT NOT NULL);
+CREATE TABLE curation_queue(
+  recording_id INTEGER PRIMARY KEY REFERENCES recordings(id) ON DELETE CASCADE,
+  state TEXT NOT NULL DEFAULT 'open' CHECK(state IN ('open','flagged','dismissed','reviewed')),
+  reviewer TEXT NOT NULL DEFAULT '',
+  at_ms INTEGER NOT NULL DEFAULT 0,
+  flag_id INTEGER REFERENCES quality_flags(id) ON DELETE SET NULL,
+  note TEXT NOT NULL DEFAULT '');
+)SQL";
+
+// Migration 4: per-stream time offsets the user set (Offsets tab; docs/recording-context.md "Time").
+constexpr const char *kMigration4 = R"SQL(
 CREATE TABLE stream_offsets(
   recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
   stream_id TEXT NOT NULL,
@@ -144,7 +162,7 @@ CREATE TABLE stream_offsets(
 )SQL";
 
 const std::vector<const char *> &migrations() {
-  static const std::vector<const char *> all{kMigration1, kMigration2, kMigration3};
+  static const std::vector<const char *> all{kMigration1, kMigration2, kMigration3, kMigration4};
   return all;
 }
 

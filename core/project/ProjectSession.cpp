@@ -2,10 +2,14 @@
 
 #include <QTimer>
 #include <QUndoStack>
+#include <algorithm>
+#include <system_error>
 
 #include "core/project/AnnotationDocument.h"
 #include "core/project/FlagListModel.h"
+#include "core/project/RecordingFolder.h"
 #include "core/project/RecordingListModel.h"
+#include "core/project/RecordingMetadataCommand.h"
 #include "core/project/SegmentTableModel.h"
 #include "core/project/StreamOffsetCommand.h"
 #include "core/project/TaxonomyModel.h"
@@ -39,6 +43,7 @@ ProjectSession::ProjectSession(std::unique_ptr<ProjectStore> store, QObject *par
   connect(m_taxonomy, &TaxonomyModel::labelsChanged, this, &ProjectSession::onLabelsChanged);
   connect(m_taxonomy, &TaxonomyModel::errorOccurred, this, &ProjectSession::errorOccurred);
   connect(m_recordings, &RecordingListModel::errorOccurred, this, &ProjectSession::errorOccurred);
+  m_recordings->setMetadataEditor([this](Id id, const RecordingMetadata &m) { return setRecordingMetadata(id, m); });
 }
 
 ProjectSession::~ProjectSession() {
@@ -156,6 +161,109 @@ void ProjectSession::onLabelsChanged() {
     if (auto st = doc->load(id); !st.ok())
       emit errorOccurred(QString::fromStdString(st.error()));
   scheduleRefresh();
+}
+
+// --- project edits ------------------------------------------------------------------------------------------
+
+Status ProjectSession::setReviewStatus(Id recordingId, ReviewStatus status, const std::string &reason) {
+  if (auto st = checkReviewReason(status, reason); !st.ok())
+    return st; // before anything is pushed: nothing to undo
+  auto doc = documentFor(recordingId);
+  if (!doc)
+    return Status::failure(doc.error());
+  return (*doc)->setReviewStatus(status, reason);
+}
+
+Status ProjectSession::setRecordingMetadata(Id recordingId, const RecordingMetadata &metadata) {
+  if (isReadOnly())
+    return Status::failure(path().string() + ": project is read-only (" + m_store->readOnlyReason() + ")");
+  auto rec = m_store->recording(recordingId);
+  if (!rec)
+    return Status::failure(rec.error());
+  const RecordingMetadata before = RecordingMetadata::of(*rec);
+  if (before == metadata)
+    return okStatus();
+  m_pendingError.clear();
+  m_pushing = true;
+  m_undo->push(
+      new RecordingMetadataCommand(*m_store, recordingId, before, metadata, [this](Id id, const std::string &error) {
+        if (!error.empty()) {
+          if (m_pushing)
+            m_pendingError = error; // returned by this call
+          else
+            emit errorOccurred(QString::fromStdString(error));
+          return;
+        }
+        scheduleRefresh();
+        emit recordingMetadataChanged(id);
+      }));
+  m_pushing = false;
+  return m_pendingError.empty() ? okStatus() : Status::failure(std::exchange(m_pendingError, {}));
+}
+
+Result<std::vector<Id>> ProjectSession::addRecordings(const std::filesystem::path &folder) {
+  namespace fs = std::filesystem;
+  using R = Result<std::vector<Id>>;
+  std::error_code ec;
+  std::vector<fs::path> candidates;
+  auto isRecording = [&ec](const fs::path &p) { return fs::is_regular_file(p / "recording.json", ec); };
+  auto sortedDirs = [&ec](const fs::path &p) {
+    std::vector<fs::path> dirs;
+    for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_directory(ec))
+        dirs.push_back(it->path());
+    std::sort(dirs.begin(), dirs.end());
+    return dirs;
+  };
+  if (isRecording(folder)) {
+    candidates.push_back(folder);
+  } else {
+    for (const auto &a : sortedDirs(folder)) {
+      if (isRecording(a)) {
+        candidates.push_back(a);
+        continue;
+      }
+      for (const auto &b : sortedDirs(a))
+        if (isRecording(b))
+          candidates.push_back(b);
+    }
+  }
+  if (candidates.empty())
+    return R::failure(folder.string() + ": no recording.json here or in its subfolders");
+  std::vector<Id> added;
+  std::vector<std::string> problems;
+  for (const auto &c : candidates) {
+    auto r = m_store->addRecording(c);
+    if (r)
+      added.push_back(r->id);
+    else
+      problems.push_back(r.error());
+  }
+  refreshRecordings();
+  R result(std::move(added));
+  for (auto &p : problems)
+    result.addWarning(std::move(p));
+  return result;
+}
+
+Id ProjectSession::recordingAt(const std::filesystem::path &folder) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path want = fs::weakly_canonical(fs::absolute(folder), ec);
+  auto recs = m_store->recordings();
+  if (!recs)
+    return 0;
+  for (const auto &r : *recs)
+    if (fs::weakly_canonical(m_store->absoluteFolder(r), ec) == want)
+      return r.id;
+  return 0;
+}
+
+Result<RecordingRecord> ProjectSession::relinkRecording(Id recordingId, const std::filesystem::path &folder) {
+  auto r = m_store->relinkRecording(recordingId, folder);
+  if (r)
+    refreshRecordings();
+  return r;
 }
 
 } // namespace tacit::project

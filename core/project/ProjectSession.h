@@ -60,8 +60,24 @@ public:
   // Undoable (consecutive nudges of one stream merge); streamOffsetChanged follows every redo/undo.
   Status setStreamOffset(Id recordingId, const std::string &streamId, Timestamp offsetNs);
 
+  // --- edits of the project itself: the one edit API for widgets (they never write to the store) ---
+  // Review status of any recording, through its document (one path; core enforces "a rejection
+  // needs a reason"). Undoable.
+  Status setReviewStatus(Id recordingId, ReviewStatus status, const std::string &reason = {});
+  // Worker id/name, task, site of a recording. Undoable; the recordings list follows.
+  Status setRecordingMetadata(Id recordingId, const RecordingMetadata &metadata);
+  // Adds a recording folder, or the recording folders up to two levels below `folder`. Returns the
+  // ids added; recordings that could not be added are warnings. Fails when nothing was found.
+  Result<std::vector<Id>> addRecordings(const std::filesystem::path &folder);
+  // The id of the project recording stored at `folder` (compared canonically), 0 if none.
+  Id recordingAt(const std::filesystem::path &folder);
+  // Points a recording at a new folder (same recording.json id); warnings say what changed.
+  Result<RecordingRecord> relinkRecording(Id recordingId, const std::filesystem::path &folder);
+
 signals:
   void currentRecordingChanged(tacit::project::Id recordingId);
+  // Worker, task or site of a recording changed (also on undo/redo).
+  void recordingMetadataChanged(tacit::project::Id recordingId);
   // An edit failed while undoing/redoing, or a refresh failed; shown to the user.
   void errorOccurred(const QString &message);
   // A stream offset was set, undone or redone (offsetNs is the value now in effect).
@@ -81,6 +97,8 @@ private:
   SegmentTableModel *m_segments = nullptr;
   FlagListModel *m_flags = nullptr;
   bool m_refreshPending = false;
+  bool m_pushing = false;     // a command's first redo() runs inside push(): its error is returned
+  std::string m_pendingError; // by the edit verb instead of signalled
 };
 
 } // namespace tacit::project

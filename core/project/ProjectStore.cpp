@@ -7,6 +7,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include "core/project/ProjectFile.h"
 #include "core/project/ProjectSchema.h"
 #include "core/project/RecordingFolder.h"
 #include "core/util/Logging.h"
@@ -91,61 +92,56 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const fs::path &path, O
   if (ec)
     store->m_path = path;
   store->m_author = options.author.empty() ? defaultAuthor() : options.author;
+  if (options.create)
+    if (auto st = createProjectFile(path, store->m_author); !st)
+      return R::failure(st.error());
+
+  // Everything is checked through a read-only connection first: a file that is empty, foreign or
+  // damaged is refused without a byte written to it.
+  if (auto st = probeProjectFile(path); !st)
+    return R::failure(st.error());
+  auto &db = store->m_db;
+  auto version = openProjectReadOnly(db, path);
+  if (!version)
+    return R::failure(version.error());
+  if (auto st = checkProjectDatabase(db, path, *version); !st)
+    return R::failure(st.error());
+
   std::vector<std::string> warnings;
+  auto readOnlyBecause = [&](std::string reason) {
+    store->m_readOnly = true;
+    store->m_readOnlyReason = std::move(reason);
+    warnings.push_back(store->m_readOnlyReason);
+  };
   if (options.readOnly) {
     store->m_readOnly = true;
     store->m_readOnlyReason = "opened read-only on request";
-  } else if (!store->m_lock.tryAcquire(path)) {
-    if (options.create)
-      return R::failure(path.string() + ": " + store->m_lock.holderDescription());
-    store->m_readOnly = true;
-    store->m_readOnlyReason = path.string() + ": open in " + store->m_lock.holderDescription() + "; opened read-only";
-    warnings.push_back(store->m_readOnlyReason);
+  } else if (const auto links = projectLinkCount(path); links > 1) {
+    // SQLite keys its WAL files by path: two names for one file would be two journals, and commits
+    // made through one name get lost through the other.
+    readOnlyBecause(path.string() + ": the file has " + std::to_string(links) +
+                    " hard links (more than one name); opened read-only. Keep one name (copy the file "
+                    "instead of linking it) to edit it");
+  } else if (!(options.lockWaitMs > 0 ? store->m_lock.acquire(path, options.lockWaitMs)
+                                      : store->m_lock.tryAcquire(path))) {
+    readOnlyBecause(path.string() + ": open in " + store->m_lock.holderDescription() + "; opened read-only");
   }
 
-  auto &db = store->m_db;
-  if (auto st = db.open(path.string(), store->m_readOnly, options.create); !st.ok())
-    return R::failure(st.error());
-  if (auto st = db.exec("PRAGMA foreign_keys = ON"); !st.ok())
-    return R::failure(st.error());
-  auto version = db.queryInt("PRAGMA user_version");
-  if (!version)
-    return R::failure(path.string() + ": not a Tacit project (" + version.error() + ")");
-  if (!store->m_readOnly) {
+  if (store->m_readOnly) {
+    if (*version < ProjectSchema::currentVersion())
+      return R::failure(path.string() + ": schema version " + std::to_string(*version) +
+                        " needs an upgrade, which a read-only open cannot do");
+  } else {
+    if (auto st = db.open(path.string(), false, false); !st)
+      return R::failure(st.error());
     // WAL + FULL: a commit is on disk when it returns, and a kill -9 never leaves a partial state.
     if (auto st = db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL"); !st.ok())
       return R::failure(st.error());
-  }
-  if (*version == 0 && !options.create) {
-    auto tables = db.queryInt("SELECT count(*) FROM sqlite_master");
-    if (tables && *tables > 0)
-      return R::failure(path.string() + ": not a Tacit project (unknown SQLite database)");
-  }
-  if (!options.create) {
-    auto check = db.prepare("PRAGMA quick_check");
-    if (!check)
-      return R::failure(check.error());
-    std::string problems;
-    while (check->step()) {
-      auto line = check->text(0);
-      if (line != "ok")
-        problems += (problems.empty() ? "" : "; ") + line;
-    }
-    if (check->failed())
-      return R::failure(path.string() + ": cannot read project: " + check->error());
-    if (!problems.empty())
-      return R::failure(path.string() + ": project file is damaged: " + problems);
-  }
-  if (*version < ProjectSchema::currentVersion() && store->m_readOnly)
-    return R::failure(path.string() + ": schema version " + std::to_string(*version) +
-                      " needs an upgrade, which a read-only open cannot do");
-  if (auto st = ProjectSchema::migrate(db); !st.ok())
-    return R::failure(st.error());
-  if (options.create) {
-    if (auto st = db.exec("INSERT INTO project_info(key, value) VALUES ('format', 'tacit-project')"); !st.ok())
+    if (auto st = ProjectSchema::migrate(db); !st.ok())
       return R::failure(st.error());
-    store->audit("project.create", path.filename().string());
   }
+  if (auto st = db.exec("PRAGMA foreign_keys = ON"); !st.ok())
+    return R::failure(st.error());
   R result(std::move(store));
   for (auto &w : warnings)
     result.addWarning(w);
@@ -153,14 +149,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const fs::path &path, O
 }
 
 Status ProjectStore::createAtVersion(const fs::path &path, int version) {
-  SqliteDb db;
-  if (auto st = db.open(path.string(), false, true); !st.ok())
-    return st;
-  if (auto st = db.exec("PRAGMA journal_mode = WAL"); !st.ok())
-    return st;
-  if (auto st = ProjectSchema::migrate(db, version); !st.ok())
-    return st;
-  return db.exec("INSERT INTO project_info(key, value) VALUES ('format', 'tacit-project')");
+  return createProjectFile(path, defaultAuthor(), version);
 }
 
 int ProjectStore::schemaVersion() {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/project/CurationRecord.h"
 #include "core/project/ProjectLock.h"
 #include "core/project/ProjectTypes.h"
 #include "core/project/SqliteDb.h"
@@ -33,6 +34,7 @@ struct LabelRemoval {
 struct ProjectOpenOptions {
   bool create = false;   // create a new project (fails if the file exists)
   bool readOnly = false; // open read-only even when the lock is free
+  int lockWaitMs = 0;    // > 0: wait this long for another process to release the project before opening read-only
   std::string author;    // default: $USER
 };
 
@@ -42,8 +44,9 @@ public:
 
   // Creates a new empty project (schema at the current version).
   static Result<std::unique_ptr<ProjectStore>> create(const std::filesystem::path &path);
-  // Opens (migrating old schemas forward) after a quick integrity check. If another process holds the
-  // project, opens read-only and adds a warning with the reason.
+  // Opens (migrating old schemas forward) after a quick integrity check, made read-only so an empty,
+  // foreign or damaged file is refused without being written to. If another process holds the
+  // project, or the file has a second hard link, opens read-only and adds a warning with the reason.
   static Result<std::unique_ptr<ProjectStore>> open(const std::filesystem::path &path,
                                                     ProjectOpenOptions options = ProjectOpenOptions());
   // Test hook: creates a project at an older schema version (fixture for migration tests).
@@ -77,6 +80,9 @@ public:
   MediaState mediaState(const RecordingRecord &record) const;
   // Recordings with segment/flag counts; checkMedia also checks each folder on disk.
   Result<std::vector<RecordingSummary>> recordingSummaries(bool checkMedia = true);
+  // Sets worker id/name, task and site of a recording (one transaction, audited); fields are trimmed.
+  // Consent is keyed by the worker id: a recording without one cannot be consented or exported.
+  Result<RecordingRecord> setRecordingMetadata(Id id, const RecordingMetadata &metadata);
   // Points a recording at a new folder whose recording.json has the same id.
   Result<RecordingRecord> relinkRecording(Id id, const std::filesystem::path &folder);
   // Scans searchRoot (depth <= 3) for folders whose recording.json ids match missing recordings.
@@ -148,6 +154,12 @@ public:
   // Appends a record (e.g. the face QA record "faces.qa") to the append-only audit log.
   Status appendAudit(const std::string &action, const std::string &detail);
 
+  // --- curation (ProjectStoreCuration.cpp) ------------------------------------------------------------
+  Result<std::vector<CurationAnalysisRecord>> curationAnalyses();
+  Status saveCurationAnalysis(const CurationAnalysisRecord &record); // replaces the recording's analysis
+  Result<std::vector<QueueItemState>> queueStates();                 // only items that left "open" or were touched
+  Status setQueueState(const QueueItemState &state);
+
   // Escape hatch for tests and benchmarks. Models and widgets must not use it.
   SqliteDb &database() { return m_db; }
 
@@ -169,5 +181,7 @@ private:
 
 // "Assembly/Screw" style path of a label (names joined by '/').
 std::string labelPath(const std::vector<Label> &labels, Id id);
+// labelPath of every label at once, in linear time (use it in loops: labelPath costs O(labels)).
+std::unordered_map<Id, std::string> labelPathMap(const std::vector<Label> &labels);
 
 } // namespace tacit::project

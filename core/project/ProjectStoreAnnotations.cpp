@@ -144,6 +144,38 @@ std::string labelPath(const std::vector<Label> &labels, Id id) {
   return path;
 }
 
+std::unordered_map<Id, std::string> labelPathMap(const std::vector<Label> &labels) {
+  std::unordered_map<Id, const Label *> byId;
+  byId.reserve(labels.size());
+  for (const auto &l : labels)
+    byId[l.id] = &l;
+  std::unordered_map<Id, std::string> out;
+  out.reserve(labels.size());
+  std::vector<const Label *> chain;
+  for (const auto &l : labels) {
+    // Walk up to the first ancestor whose path is known (or the root), then fill in downwards.
+    chain.clear();
+    Id id = l.id;
+    std::string prefix;
+    for (int guard = 0; id != 0 && guard < 64; ++guard) {
+      if (auto known = out.find(id); known != out.end()) {
+        prefix = known->second;
+        break;
+      }
+      auto it = byId.find(id);
+      if (it == byId.end())
+        break;
+      chain.push_back(it->second);
+      id = it->second->parentId;
+    }
+    for (auto c = chain.rbegin(); c != chain.rend(); ++c) {
+      prefix = prefix.empty() ? (*c)->name : prefix + "/" + (*c)->name;
+      out.emplace((*c)->id, prefix);
+    }
+  }
+  return out;
+}
+
 // --- tracks -------------------------------------------------------------------------------------------
 
 Result<std::vector<Track>> ProjectStore::tracks() {
@@ -482,6 +514,8 @@ Result<ReviewEvent> ProjectStore::addReview(Id recordingId, ReviewStatus status,
   using R = Result<ReviewEvent>;
   if (auto st = requireWritable(); !st.ok())
     return R::failure(st.error());
+  if (auto st = checkReviewReason(status, reason); !st.ok())
+    return R::failure(m_path.string() + ": " + st.error());
   ReviewEvent e{0, recordingId, status, reason, m_author, nowMs()};
   SqliteTransaction tx(m_db);
   if (!tx.begun().ok())

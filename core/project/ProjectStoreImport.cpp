@@ -45,14 +45,15 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
     if (!old)
       return Status::failure(old.error());
     std::unordered_map<std::string, Id> byPath;
-    for (const auto &l : *old)
-      byPath[labelPath(*old, l.id)] = l.id;
+    for (const auto &[id, path] : labelPathMap(*old))
+      byPath[path] = id;
     auto ins = m_db.prepare("INSERT INTO labels(parent_id, name, colour, key, description, ord) VALUES (?,?,?,?,?,?)");
     if (!ins)
       return Status::failure(ins.error());
     const auto incoming = parentsFirst(*imp.taxonomy);
+    const auto incomingPaths = labelPathMap(incoming);
     for (const auto &l : incoming) {
-      const std::string path = labelPath(incoming, l.id);
+      const std::string path = incomingPaths.at(l.id);
       if (byPath.count(path))
         continue;
       const auto slash = path.rfind('/');
@@ -72,9 +73,7 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
       auto st = m_db.prepare("SELECT id, label_id FROM segments WHERE label_id IS NOT NULL");
       if (!st)
         return Status::failure(st.error());
-      std::unordered_map<Id, std::string> pathOf;
-      for (const auto &l : *old)
-        pathOf[l.id] = labelPath(*old, l.id);
+      std::unordered_map<Id, std::string> pathOf = labelPathMap(*old);
       while (st->step())
         segPaths.emplace_back(st->int64(0), pathOf[st->int64(1)]);
     }
@@ -97,8 +96,8 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
       inserted.push_back(l);
     }
     std::unordered_map<std::string, Id> byPath;
-    for (const auto &l : inserted)
-      byPath[labelPath(inserted, l.id)] = l.id;
+    for (const auto &[id, path] : labelPathMap(inserted))
+      byPath[path] = id;
     auto upd = m_db.prepare("UPDATE segments SET label_id = ? WHERE id = ?");
     if (!upd)
       return Status::failure(upd.error());
@@ -145,8 +144,8 @@ Status ProjectStore::applyImport(const BulkImport &imp, const std::string &actio
       auto all = labels();
       if (!all)
         return Status::failure(all.error());
-      for (const auto &l : *all)
-        byPath[labelPath(*all, l.id)] = l.id;
+      for (const auto &[id, path] : labelPathMap(*all))
+        byPath[path] = id;
     }
     auto ins = m_db.prepare("INSERT INTO segments(recording_id, track_id, label_id, start_ns, end_ns, note, author, "
                             "created_at_ms, modified_at_ms) VALUES (?,?,?,?,?,?,?,?,?)");

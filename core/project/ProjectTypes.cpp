@@ -32,6 +32,13 @@ std::optional<ReviewStatus> reviewStatusFromName(std::string_view name) {
   return std::nullopt;
 }
 
+Status checkReviewReason(ReviewStatus status, std::string_view reason) {
+  const bool blank = reason.find_first_not_of(" \t\r\n") == std::string_view::npos;
+  if (status == ReviewStatus::Rejected && blank)
+    return Status::failure("a rejection needs a reason");
+  return okStatus();
+}
+
 const char *mediaStateName(MediaState s) {
   switch (s) {
   case MediaState::Ok: return "ok";

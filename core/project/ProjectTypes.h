@@ -11,6 +11,7 @@
 
 #include "core/project/FlagReason.h"
 #include "core/time/Timestamp.h"
+#include "core/util/Result.h"
 
 namespace tacit::project {
 
@@ -20,6 +21,9 @@ enum class ReviewStatus { Unreviewed, InReview, Approved, Rejected };
 const char *reviewStatusName(ReviewStatus s); // "unreviewed", "in_review", "approved", "rejected"
 const char *reviewStatusDisplayName(ReviewStatus s);
 std::optional<ReviewStatus> reviewStatusFromName(std::string_view name);
+// The one review rule, enforced by ProjectStore::addReview for every caller (GUI, CLI, import):
+// a rejection needs a reason (blanks do not count). Fails with "a rejection needs a reason".
+Status checkReviewReason(ReviewStatus status, std::string_view reason);
 
 // Whether a recording's folder is where the project expects it and unchanged.
 enum class MediaState { Ok, Missing, Changed };
@@ -36,6 +40,14 @@ struct RecordingRecord {
   std::int64_t addedAtMs = 0;
   ReviewStatus status = ReviewStatus::Unreviewed; // latest review event (denormalised)
   bool operator==(const RecordingRecord &) const = default;
+};
+
+// The descriptive fields of a recording operators may correct in the project (never in the raw
+// recording.json): an imported plain video has no worker until someone sets one.
+struct RecordingMetadata {
+  std::string workerId, workerName, task, site;
+  static RecordingMetadata of(const RecordingRecord &r) { return {r.workerId, r.workerName, r.task, r.site}; }
+  bool operator==(const RecordingMetadata &) const = default;
 };
 
 struct Track {

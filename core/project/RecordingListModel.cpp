@@ -3,8 +3,6 @@
 #include <QUndoStack>
 #include <filesystem>
 
-#include "core/project/ReviewStatusCommand.h"
-
 namespace tacit::project {
 
 RecordingListModel::RecordingListModel(ProjectStore &store, QUndoStack *undoStack, QObject *parent)
@@ -85,38 +83,6 @@ int RecordingListModel::nextUnreviewed(int afterRow) const {
   return -1;
 }
 
-void RecordingListModel::onStatusChanged(Id recordingId, const std::string &error) {
-  if (!error.empty()) {
-    m_pendingError = error;
-    emit errorOccurred(QString::fromStdString(error));
-    return;
-  }
-  auto rec = m_store.recording(recordingId);
-  if (!rec)
-    return;
-  for (std::size_t i = 0; i < m_all.size(); ++i) {
-    if (m_all[i].record.id != recordingId)
-      continue;
-    const bool wasVisible = accepts(m_all[i]);
-    m_all[i].record.status = rec->status;
-    if (wasVisible != accepts(m_all[i])) {
-      applyFilter(); // membership changed under the filter
-    } else if (const int row = rowOf(recordingId); row >= 0) {
-      emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
-    return;
-  }
-}
-
-Status RecordingListModel::setReviewStatus(Id recordingId, ReviewStatus status, const std::string &reason) {
-  if (m_store.isReadOnly())
-    return Status::failure(m_store.path().string() + ": project is read-only");
-  m_pendingError.clear();
-  m_undo->push(new ReviewStatusCommand(m_store, recordingId, status, reason,
-                                       [this](Id id, const std::string &error) { onStatusChanged(id, error); }));
-  return m_pendingError.empty() ? okStatus() : Status::failure(std::exchange(m_pendingError, {}));
-}
-
 int RecordingListModel::rowCount(const QModelIndex &parent) const {
   return parent.isValid() ? 0 : static_cast<int>(m_visible.size());
 }
@@ -136,6 +102,7 @@ QVariant RecordingListModel::data(const QModelIndex &index, int role) const {
     case NameColumn: return QString::fromStdString(std::filesystem::path(r.relativePath).filename().string());
     case WorkerColumn: return QString::fromStdString(r.workerName.empty() ? r.workerId : r.workerName);
     case TaskColumn: return QString::fromStdString(r.task);
+    case SiteColumn: return QString::fromStdString(r.site);
     case StatusColumn: return QString::fromUtf8(reviewStatusDisplayName(r.status));
     case SegmentsColumn: return s->segmentCount;
     case FlagsColumn: return s->flagCount;
@@ -143,13 +110,24 @@ QVariant RecordingListModel::data(const QModelIndex &index, int role) const {
     case ConsentColumn: return data(index, ConsentRole);
     }
     return {};
-  case Qt::ToolTipRole: return QString::fromStdString(r.relativePath);
+  case Qt::EditRole:
+    switch (index.column()) {
+    case WorkerColumn: return QString::fromStdString(r.workerId);
+    case TaskColumn: return QString::fromStdString(r.task);
+    case SiteColumn: return QString::fromStdString(r.site);
+    }
+    return data(index, Qt::DisplayRole);
+  case Qt::ToolTipRole:
+    if (index.column() == WorkerColumn && r.workerId.empty())
+      return tr("No worker: set one (double-click) so the recording can be consented and exported");
+    return QString::fromStdString(r.relativePath);
   case IdRole: return QVariant::fromValue<qint64>(r.id);
   case UuidRole: return QString::fromStdString(r.uuid);
   case PathRole: return QString::fromStdString(r.relativePath);
   case WorkerIdRole: return QString::fromStdString(r.workerId);
   case WorkerNameRole: return QString::fromStdString(r.workerName);
   case TaskRole: return QString::fromStdString(r.task);
+  case SiteRole: return QString::fromStdString(r.site);
   case StatusRole: return QString::fromUtf8(reviewStatusName(r.status));
   case SegmentCountRole: return s->segmentCount;
   case FlagCountRole: return s->flagCount;
@@ -165,19 +143,40 @@ QVariant RecordingListModel::data(const QModelIndex &index, int role) const {
 
 bool RecordingListModel::setData(const QModelIndex &index, const QVariant &value, int role) {
   const RecordingSummary *s = index.isValid() ? summaryAt(index.row()) : nullptr;
-  if (!s || !(role == StatusRole || (role == Qt::EditRole && index.column() == StatusColumn)))
+  if (!s || !m_editor || !(flags(index) & Qt::ItemIsEditable))
     return false;
-  auto status = reviewStatusFromName(value.toString().toStdString());
-  if (!status)
+  RecordingMetadata m = RecordingMetadata::of(s->record);
+  const std::string text = value.toString().trimmed().toStdString();
+  const int field = role == Qt::EditRole ? (index.column() == WorkerColumn ? WorkerIdRole
+                                            : index.column() == TaskColumn ? TaskRole
+                                                                           : SiteRole)
+                                         : role;
+  switch (field) {
+  case WorkerIdRole:
+    if (text == m.workerId)
+      return true;
+    m.workerId = text;
+    m.workerName.clear(); // a different worker: the old name is not theirs
+    break;
+  case WorkerNameRole: m.workerName = text; break;
+  case TaskRole: m.task = text; break;
+  case SiteRole: m.site = text; break;
+  default: return false;
+  }
+  const Id id = s->record.id;
+  if (auto st = m_editor(id, m); !st.ok()) {
+    emit errorOccurred(QString::fromStdString(st.error()));
     return false;
-  return setReviewStatus(s->record.id, *status).ok();
+  }
+  return true;
 }
 
 Qt::ItemFlags RecordingListModel::flags(const QModelIndex &index) const {
   if (!index.isValid())
     return Qt::NoItemFlags;
   Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-  if (index.column() == StatusColumn && !m_store.isReadOnly())
+  const int c = index.column();
+  if (m_editor && !m_store.isReadOnly() && (c == WorkerColumn || c == TaskColumn || c == SiteColumn))
     f |= Qt::ItemIsEditable;
   return f;
 }
@@ -189,6 +188,7 @@ QVariant RecordingListModel::headerData(int section, Qt::Orientation orientation
   case NameColumn: return tr("Recording");
   case WorkerColumn: return tr("Worker");
   case TaskColumn: return tr("Task");
+  case SiteColumn: return tr("Site");
   case StatusColumn: return tr("Status");
   case SegmentsColumn: return tr("Segments");
   case FlagsColumn: return tr("Flags");
@@ -206,6 +206,7 @@ QHash<int, QByteArray> RecordingListModel::roleNames() const {
   names[WorkerIdRole] = "workerId";
   names[WorkerNameRole] = "workerName";
   names[TaskRole] = "task";
+  names[SiteRole] = "site";
   names[StatusRole] = "status";
   names[SegmentCountRole] = "segmentCount";
   names[FlagCountRole] = "flagCount";

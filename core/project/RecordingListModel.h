@@ -1,8 +1,10 @@
 #pragma once
-// The project's recordings as a filterable table (status, worker, task, flag count) with
-// "next unreviewed". Review status edits (setData on StatusRole) are undo commands.
+// The project's recordings as a filterable table (status, worker, task, site, flag count) with
+// "next unreviewed". Worker, task and site cells are editable once an editor is set (ProjectSession
+// sets its undoable setRecordingMetadata); review status is changed through ProjectSession only.
 // Call refresh() after changes made elsewhere (e.g. AnnotationDocument::reviewChanged).
 #include <QAbstractTableModel>
+#include <functional>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -33,6 +35,7 @@ public:
     WorkerIdRole,
     WorkerNameRole,
     TaskRole,
+    SiteRole,
     StatusRole, // "unreviewed" | "in_review" | "approved" | "rejected"
     SegmentCountRole,
     FlagCountRole,
@@ -44,6 +47,7 @@ public:
     NameColumn,
     WorkerColumn,
     TaskColumn,
+    SiteColumn,
     StatusColumn,
     SegmentsColumn,
     FlagsColumn,
@@ -63,8 +67,9 @@ public:
   int rowOf(Id recordingId) const;
   // First unreviewed row after `afterRow` (wrapping); -1 if none.
   int nextUnreviewed(int afterRow = -1) const;
-  // Undoable status change.
-  Status setReviewStatus(Id recordingId, ReviewStatus status, const std::string &reason = {});
+  // Who applies worker/task/site edits made in the table (nullptr: the cells are read-only).
+  using MetadataEditor = std::function<Status(Id, const RecordingMetadata &)>;
+  void setMetadataEditor(MetadataEditor editor) { m_editor = std::move(editor); }
 
   int rowCount(const QModelIndex &parent = {}) const override;
   int columnCount(const QModelIndex &parent = {}) const override;
@@ -80,7 +85,6 @@ signals:
 private:
   bool accepts(const RecordingSummary &s) const;
   void applyFilter();
-  void onStatusChanged(Id recordingId, const std::string &error);
 
   ProjectStore &m_store;
   QUndoStack *m_undo;
@@ -88,7 +92,7 @@ private:
   std::vector<RecordingSummary> m_all;
   std::vector<std::size_t> m_visible; // indices into m_all
   std::unordered_map<Id, QString> m_consent;
-  std::string m_pendingError;
+  MetadataEditor m_editor;
 };
 
 } // namespace tacit::project

@@ -13,11 +13,13 @@ SegmentTableModel::SegmentTableModel(AnnotationDocument *doc, TaxonomyModel *tax
   connect(doc, &AnnotationDocument::segmentInserted, this, &SegmentTableModel::onInserted);
   connect(doc, &AnnotationDocument::segmentChanged, this, &SegmentTableModel::onChanged);
   connect(doc, &AnnotationDocument::segmentRemoved, this, &SegmentTableModel::onRemoved);
+  auto allChanged = [this] {
+    if (!m_rows.empty())
+      emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+  };
   if (taxonomy)
-    connect(taxonomy, &QAbstractItemModel::modelReset, this, [this] {
-      if (!m_rows.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-    });
+    connect(taxonomy, &QAbstractItemModel::modelReset, this, allChanged);
+  connect(doc, &AnnotationDocument::timeBaseChanged, this, allChanged);
   onReset();
 }
 
@@ -112,9 +114,20 @@ QVariant SegmentTableModel::data(const QModelIndex &index, int role) const {
     switch (index.column()) {
     case TrackColumn: return t ? QString::fromStdString(t->name) : QString();
     case LabelColumn: return labelPath;
-    case StartColumn: return QString::number(toSeconds(s.startNs), 'f', 3);
-    case EndColumn: return QString::number(toSeconds(s.endNs), 'f', 3);
-    case DurationColumn: return QString::number(toSeconds(s.endNs - s.startNs), 'f', 3);
+    case StartColumn: return QString::fromStdString(m_doc->timeBase().time(s.startNs));
+    case EndColumn: return QString::fromStdString(m_doc->timeBase().time(s.endNs));
+    case DurationColumn: return QString::fromStdString(m_doc->timeBase().duration(s.range()));
+    case FramesColumn: {
+      const RecordingTimeBase &tb = m_doc->timeBase();
+      const auto first = tb.frameAt(s.startNs), last = tb.lastFrameIn(s.range());
+      return first && last ? QStringLiteral("%1\u2013%2")
+                                 .arg(QString::fromStdString(formatFrameNumber(*first)),
+                                      QString::fromStdString(formatFrameNumber(*last)))
+                           : QString();
+    }
+    case DeviceTimeColumn:
+      return QStringLiteral("%1\u2013%2")
+          .arg(QString::number(toSeconds(s.startNs), 'f', 3), QString::number(toSeconds(s.endNs), 'f', 3));
     case NoteColumn: return QString::fromStdString(s.note);
     case AuthorColumn: return QString::fromStdString(s.author);
     }
@@ -192,9 +205,11 @@ QVariant SegmentTableModel::headerData(int section, Qt::Orientation orientation,
   switch (section) {
   case TrackColumn: return tr("Track");
   case LabelColumn: return tr("Label");
-  case StartColumn: return tr("Start (s)");
-  case EndColumn: return tr("End (s)");
-  case DurationColumn: return tr("Duration (s)");
+  case StartColumn: return tr("Start");
+  case EndColumn: return tr("End");
+  case DurationColumn: return tr("Duration");
+  case FramesColumn: return tr("Frames");
+  case DeviceTimeColumn: return tr("Device time (s)");
   case NoteColumn: return tr("Note");
   case AuthorColumn: return tr("Author");
   }

@@ -2,6 +2,7 @@
 // Table of one recording's segments, rows ordered by (track order, start, id). Follows the
 // AnnotationDocument's signals with fine-grained inserts/moves/removes so views keep selection during
 // drags. setData on Label/Note/Start/End (or the matching roles) pushes undo commands via the document.
+// Times are shown in recording time with frame numbers (the document's time base), like the timeline.
 #include <QAbstractTableModel>
 #include <vector>
 
@@ -35,8 +36,10 @@ public:
     StartColumn,
     EndColumn,
     DurationColumn,
+    FramesColumn, // "#30–#74": first and last video frame of the segment
     NoteColumn,
     AuthorColumn,
+    DeviceTimeColumn, // the raw device clock, labelled as such (seconds)
     ColumnCount
   };
 

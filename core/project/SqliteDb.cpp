@@ -1,6 +1,9 @@
 #include "core/project/SqliteDb.h"
 
+#include <cstdio>
 #include <sqlite3.h>
+
+#include "core/util/Utf8.h"
 
 namespace tacit::project {
 
@@ -82,7 +85,9 @@ double SqliteStatement::real(int col) const {
 }
 std::string SqliteStatement::text(int col) const {
   const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
-  return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col))) : std::string();
+  // Projects written before imports checked UTF-8 may hold invalid text: read it as U+FFFD so JSON
+  // output (labels export, manifests) can never fail on it.
+  return p ? toValidUtf8(std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, col)))) : std::string();
 }
 bool SqliteStatement::isNull(int col) const {
   return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
@@ -96,14 +101,36 @@ SqliteDb::~SqliteDb() {
   close();
 }
 
-Status SqliteDb::open(const std::string &path, bool readOnly, bool create) {
+namespace {
+// "file:" URI of a path (RFC 3986 escapes for the characters SQLite's URI parser treats specially).
+std::string fileUri(const std::string &path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+      uri += buf;
+    } else {
+      uri += c;
+    }
+  }
+  return uri;
+}
+} // namespace
+
+Status SqliteDb::open(const std::string &path, bool readOnly, bool create, bool immutable) {
   close();
   m_path = path;
   int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create && !readOnly)
     flags |= SQLITE_OPEN_CREATE;
   flags |= SQLITE_OPEN_NOMUTEX;
-  const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+  std::string name = path;
+  if (immutable && readOnly) {
+    flags |= SQLITE_OPEN_URI;
+    name = fileUri(path) + "?mode=ro&immutable=1";
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = path + ": cannot open project: " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
     close();

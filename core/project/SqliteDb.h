@@ -65,7 +65,8 @@ public:
   SqliteDb(const SqliteDb &) = delete;
   SqliteDb &operator=(const SqliteDb &) = delete;
 
-  Status open(const std::string &path, bool readOnly, bool create);
+  // immutable: read-only media (URI immutable=1: no locks, no WAL index; readOnly must be true).
+  Status open(const std::string &path, bool readOnly, bool create, bool immutable = false);
   void close();
   bool isOpen() const { return m_db != nullptr; }
   const std::string &path() const { return m_path; }

@@ -4,6 +4,8 @@
 #include <regex>
 #include <set>
 
+#include "core/recording/JsonValidator.h"
+
 namespace tacit::project {
 
 nlohmann::ordered_json taxonomyToJson(const std::vector<Label> &labels) {
@@ -65,19 +67,26 @@ Result<std::vector<Label>> taxonomyFromJson(const nlohmann::json &json, const st
         else
           l.colour = c->get<std::string>();
       }
-      if (auto k = j.find("key"); k != j.end()) {
-        if (!k->is_number_integer() || k->get<int>() < 0 || k->get<int>() > 9)
+      if (auto k = j.find("key"); k != j.end() && !k->is_null()) {
+        if (!k->is_number_unsigned() || k->get<std::uint64_t>() > 9)
           errors.push_back(source + ": " + at + ": key must be 0-9");
         else
-          l.key = k->get<int>();
+          l.key = static_cast<int>(k->get<std::uint64_t>());
       }
-      if (auto d = j.find("description"); d != j.end() && d->is_string())
-        l.description = d->get<std::string>();
+      if (auto d = j.find("description"); d != j.end() && !d->is_null()) {
+        if (d->is_string())
+          l.description = d->get<std::string>();
+        else
+          errors.push_back(source + ": " + at + ": description must be a string");
+      }
       out.push_back(l);
       if (auto c = j.find("children"); c != j.end())
         walk(*c, l.id, at + "/children");
     }
   };
+  if (recording::jsonDeeperThan(*list, recording::kMaxJsonDepth))
+    return R::failure(source + ": labels are nested deeper than " + std::to_string(recording::kMaxJsonDepth) +
+                      " levels");
   walk(*list, 0, "labels");
   if (!errors.empty()) {
     std::string msg;
@@ -86,6 +95,13 @@ Result<std::vector<Label>> taxonomyFromJson(const nlohmann::json &json, const st
     return R::failure(msg);
   }
   return out;
+}
+
+Result<std::vector<Label>> taxonomyFromJsonText(const std::string &text, const std::string &source) {
+  auto json = recording::parseJsonText(text, source);
+  if (!json)
+    return Result<std::vector<Label>>::failure(json.error());
+  return taxonomyFromJson(*json, source);
 }
 
 } // namespace tacit::project

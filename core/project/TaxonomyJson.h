@@ -14,5 +14,7 @@ namespace tacit::project {
 nlohmann::ordered_json taxonomyToJson(const std::vector<Label> &labels); // keys in a readable order
 // source names the file in error messages.
 Result<std::vector<Label>> taxonomyFromJson(const nlohmann::json &json, const std::string &source);
+// Parses the text first (recording::parseJsonText: UTF-8, depth, syntax with the line). Never throws.
+Result<std::vector<Label>> taxonomyFromJsonText(const std::string &text, const std::string &source);
 
 } // namespace tacit::project

@@ -69,10 +69,85 @@ QModelIndex TaxonomyModel::indexForId(Id id, int column) const {
 
 // --- edits ------------------------------------------------------------------------------------------------
 
+namespace {
+// Distinct, readable on the dark timeline, none of them the unlabelled grey.
+constexpr const char *kPalette[] = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#edc948",
+                                    "#76b7b2", "#ff9da7", "#9c755f", "#17becf", "#bcbd22", "#8c6bb1"};
+
+QString folded(const std::string &s) {
+  return QString::fromStdString(s).trimmed().toCaseFolded();
+}
+} // namespace
+
+Id TaxonomyModel::findLabel(Id parentId, const std::string &name) const {
+  const QString want = folded(name);
+  for (const auto &l : m_labels)
+    if (l.parentId == parentId && folded(l.name) == want)
+      return l.id;
+  return 0;
+}
+
+QString TaxonomyModel::nameProblem(Id parentId, const std::string &name, Id self) const {
+  const QString n = QString::fromStdString(name).trimmed();
+  if (n.isEmpty())
+    return tr("A label needs a name.");
+  if (n.contains(QLatin1Char('/')))
+    return tr("A label name cannot contain \"/\" (it separates parent and child: use Add Child).");
+  const Id other = findLabel(parentId, name);
+  if (other && other != self) {
+    const Label *parent = label(parentId);
+    return parent ? tr("There is already a label \"%1\" under \"%2\".").arg(n, QString::fromStdString(parent->name))
+                  : tr("There is already a label \"%1\".").arg(n);
+  }
+  return {};
+}
+
+std::string TaxonomyModel::distinctColour() const {
+  auto used = [this](const QString &c) {
+    for (const auto &l : m_labels)
+      if (QString::fromStdString(l.colour).compare(c, Qt::CaseInsensitive) == 0)
+        return true;
+    return false;
+  };
+  for (const char *c : kPalette)
+    if (!used(QString::fromLatin1(c)))
+      return c;
+  // Past the palette: golden-angle hues keep neighbours apart.
+  for (int i = 0;; ++i) {
+    const QColor c = QColor::fromHsv(static_cast<int>((m_labels.size() + static_cast<std::size_t>(i)) * 137.508) % 360,
+                                     150 + (i * 37) % 80, 220);
+    if (!used(c.name()) || i > 720)
+      return c.name().toStdString();
+  }
+}
+
+int TaxonomyModel::nextFreeKey() const {
+  for (int k = 1; k <= 9; ++k)
+    if (!labelForKey(k))
+      return k;
+  return 0;
+}
+
+std::string TaxonomyModel::uniqueName(Id parentId, const std::string &base) const {
+  if (!findLabel(parentId, base))
+    return base;
+  for (int i = 2;; ++i) {
+    const std::string candidate = base + " " + std::to_string(i);
+    if (!findLabel(parentId, candidate))
+      return candidate;
+  }
+}
+
+Result<Id> TaxonomyModel::createLabel(Id parentId, const std::string &name) {
+  return addLabel(parentId, QString::fromStdString(name).trimmed().toStdString(), distinctColour(), nextFreeKey());
+}
+
 Result<Id> TaxonomyModel::addLabel(Id parentId, const std::string &name, const std::string &colour, int key,
                                    const std::string &description) {
   if (m_store.isReadOnly())
     return Result<Id>::failure(m_store.path().string() + ": project is read-only");
+  if (const QString problem = nameProblem(parentId, name); !problem.isEmpty())
+    return Result<Id>::failure(problem.toStdString());
   Label l;
   l.parentId = parentId;
   l.name = name;
@@ -99,6 +174,9 @@ Status TaxonomyModel::updateLabel(const Label &label) {
     return Status::failure(m_store.path().string() + ": no label " + std::to_string(label.id));
   if (*old == label)
     return okStatus();
+  if (old->name != label.name || old->parentId != label.parentId)
+    if (const QString problem = nameProblem(label.parentId, label.name, label.id); !problem.isEmpty())
+      return Status::failure(problem.toStdString());
   m_pendingError.clear();
   m_undo->push(new LabelEditCommand(this, LabelEditCommand::Kind::Update, *old, label,
                                     tr("Edit label %1").arg(QString::fromStdString(old->name))));
@@ -116,13 +194,7 @@ Status TaxonomyModel::removeLabel(Id id) {
 }
 
 Status TaxonomyModel::importJson(const std::string &jsonText, const std::string &source) {
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(jsonText);
-  } catch (const nlohmann::json::parse_error &e) {
-    return Status::failure(source + ": invalid JSON: " + e.what());
-  }
-  auto labels = taxonomyFromJson(j, source);
+  auto labels = taxonomyFromJsonText(jsonText, source);
   if (!labels)
     return Status::failure(labels.error());
   if (auto st = m_store.replaceTaxonomy(*labels); !st.ok())
@@ -135,7 +207,7 @@ Status TaxonomyModel::importJson(const std::string &jsonText, const std::string 
 }
 
 std::string TaxonomyModel::exportJson() const {
-  return taxonomyToJson(m_labels).dump(2);
+  return taxonomyToJson(m_labels).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Status TaxonomyModel::applyInsert(Label &label) {
@@ -253,7 +325,15 @@ bool TaxonomyModel::setData(const QModelIndex &index, const QVariant &value, int
             : index.column() == ColourColumn ? ColourRole
                                              : DescriptionRole;
   switch (field) {
-  case NameRole: edited.name = value.toString().toStdString(); break;
+  case NameRole:
+    edited.name = value.toString().trimmed().toStdString();
+    if (edited.name == l->name)
+      return true;
+    if (const QString problem = nameProblem(l->parentId, edited.name, l->id); !problem.isEmpty()) {
+      emit errorOccurred(problem); // an inline rename has nowhere else to say why it was refused
+      return false;
+    }
+    break;
   case KeyRole: {
     bool ok = false;
     const int key = value.toInt(&ok);

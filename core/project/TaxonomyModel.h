@@ -29,13 +29,29 @@ public:
   TaxonomyModel(ProjectStore &store, QUndoStack *undoStack, QObject *parent = nullptr);
 
   Status reload();
+  bool isReadOnly() const { return m_store.isReadOnly(); }
   const std::vector<Label> &labels() const { return m_labels; }
   const Label *label(Id id) const;
   std::string path(Id id) const { return labelPath(m_labels, id); }
   Id labelForKey(int key) const; // first label bound to key 1-9, 0 if none
   QModelIndex indexForId(Id id, int column = 0) const;
 
-  // Undoable edits.
+  // Why `name` cannot be a label under parentId (renaming label `self` there): empty, contains
+  // "/", or a sibling already has it (case-insensitive). Empty when the name is fine. Friendly text
+  // for the user, instead of the store's constraint messages.
+  QString nameProblem(Id parentId, const std::string &name, Id self = 0) const;
+  // A colour no label uses yet (a palette of distinct colours first), and the lowest free key 1-9
+  // (0 when all nine are bound).
+  std::string distinctColour() const;
+  int nextFreeKey() const;
+  // The label at parentId with this name (case-insensitive), 0 if none.
+  Id findLabel(Id parentId, const std::string &name) const;
+  // "New label", "New label 2", ...: a name no sibling has.
+  std::string uniqueName(Id parentId, const std::string &base) const;
+
+  // Undoable edits. addLabel/updateLabel refuse names nameProblem() objects to.
+  // createLabel: addLabel with distinctColour() and nextFreeKey().
+  Result<Id> createLabel(Id parentId, const std::string &name);
   Result<Id> addLabel(Id parentId, const std::string &name, const std::string &colour = "#808080", int key = 0,
                       const std::string &description = {});
   Status updateLabel(const Label &label);

@@ -1,15 +1,28 @@
 #pragma once
 // Typed access to a parsed JSON document that turns every problem into one line naming the file,
 // the JSON path and what was expected: `recording.json: $.streams[2].kind: expected one of ...`.
-// Internal to the recording module: errors are thrown as JsonError and turned into a Result at the
-// module boundary (RecordingReader), so the parsing code reads straight through.
+// The one way Tacit reads a JSON file (recording.json, calibration.json, labels, taxonomy, Aria
+// calibration): parseJsonText() never throws, refuses invalid UTF-8 and nesting deeper than
+// kMaxJsonDepth (a deep document would otherwise overflow the stack of every recursive walk and
+// dump) and names the line. Inside a parser, JsonValidator throws JsonError and the module boundary
+// turns it into a Result (RecordingReader, LabelsInterchange), so the parsing code reads straight through.
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/util/Result.h"
+
 namespace tacit::recording {
+
+constexpr int kMaxJsonDepth = 64;
+
+// Parses text: invalid UTF-8, nesting past maxDepth and syntax errors become
+// "<file>: line L[, column C]: <problem>". Never throws.
+Result<nlohmann::json> parseJsonText(const std::string &text, const std::string &file, int maxDepth = kMaxJsonDepth);
+// Same checks, on a document parsed elsewhere (arrays and objects deeper than maxDepth).
+bool jsonDeeperThan(const nlohmann::json &value, int maxDepth);
 
 struct JsonError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -19,7 +32,7 @@ class JsonValidator {
 public:
   explicit JsonValidator(std::string fileLabel) : m_file(std::move(fileLabel)) {}
 
-  // Parses text; a syntax error becomes "<file>: invalid JSON: line L, column C: <problem>".
+  // parseJsonText() that throws JsonError.
   nlohmann::json parse(const std::string &text) const;
 
   [[noreturn]] void fail(const std::string &path, const std::string &problem) const;
@@ -34,6 +47,7 @@ public:
   const nlohmann::json &array(const nlohmann::json &v, const std::string &path) const;
   std::string string(const nlohmann::json &v, const std::string &path, bool allowEmpty = false) const;
   std::int64_t integer(const nlohmann::json &v, const std::string &path) const;
+  bool boolean(const nlohmann::json &v, const std::string &path) const;
   double number(const nlohmann::json &v, const std::string &path) const;
   // Array of exactly `count` numbers (any count when count < 0).
   std::vector<double> numbers(const nlohmann::json &v, const std::string &path, int count = -1) const;

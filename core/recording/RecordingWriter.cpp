@@ -47,7 +47,7 @@ std::string RecordingWriter::recordingJson(const RecordingManifest &m) {
   root["streams"] = std::move(streams);
   if (const fs::path cal = effectiveCalibrationPath(m); !cal.empty())
     root["calibration"] = cal.generic_string();
-  return root.dump(2) + "\n";
+  return root.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string RecordingWriter::calibrationJson(const Calibration &calibration) {

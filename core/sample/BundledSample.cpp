@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "core/sample/TruthDegradation.h"
 #include "core/util/AtomicFile.h"
 
 namespace tacit::sample {
@@ -23,6 +24,14 @@ fs::path bundledSamplePath() {
 }
 
 namespace {
+bool sameDegradation(const nlohmann::json &truth, const DegradationOptions &d) {
+  if (!d.any())
+    return !truth.contains("degradation");
+  return truth.contains("degradation") && truth["degradation"].is_object() &&
+         truth["degradation"].value("options", nlohmann::json()) ==
+             nlohmann::json::parse(degradationOptionsJson(d).dump());
+}
+
 bool isCurrent(const fs::path &folder, const SampleOptions &o) {
   std::error_code ec;
   if (!fs::exists(folder / "recording.json", ec))
@@ -31,14 +40,22 @@ bool isCurrent(const fs::path &folder, const SampleOptions &o) {
   if (!text)
     return false;
   const auto j = nlohmann::json::parse(*text, nullptr, false);
-  if (!j.is_object() || j.value("generator_version", 0) != kSampleGeneratorVersion || !j.contains("options"))
+  const auto version = j.is_object() ? j.find("generator_version") : j.end();
+  if (!j.is_object() || version == j.end() || !version->is_number_integer() || *version != kSampleGeneratorVersion ||
+      !j.contains("options"))
     return false;
   const auto &opt = j["options"];
-  return opt.value("duration_s", 0.0) == o.durationSec && opt.value("fps", 0) == o.fps &&
-         opt.value("width", 0) == o.width && opt.value("height", 0) == o.height &&
-         opt.value("seed", std::uint64_t(0)) == o.seed && opt.value("imu_hz", 0) == o.imuHz &&
-         opt.value("codec", std::string()) == o.codec && opt.value("gop", 0) == o.gop &&
-         opt.value("bframes", -1) == o.bframes;
+  if (!opt.is_object())
+    return false;
+  try { // json::value throws type_error when a key holds another type: then the sample is not current
+    return opt.value("duration_s", 0.0) == o.durationSec && opt.value("fps", 0) == o.fps &&
+           opt.value("width", 0) == o.width && opt.value("height", 0) == o.height &&
+           opt.value("seed", std::uint64_t(0)) == o.seed && opt.value("imu_hz", 0) == o.imuHz &&
+           opt.value("codec", std::string()) == o.codec && opt.value("gop", 0) == o.gop &&
+           opt.value("bframes", -1) == o.bframes && sameDegradation(j, o.degradation);
+  } catch (const nlohmann::json::type_error &) {
+    return false;
+  }
 }
 } // namespace
 

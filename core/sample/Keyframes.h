@@ -12,6 +12,11 @@ inline double smootherstep(double x) {
   return x * x * x * (x * (x * 6.0 - 15.0) + 10.0);
 }
 
+// Smooth 0..1..0 window over [a, b] with ramps of length `ramp` (C2).
+inline double smoothWindow(double s, double a, double b, double ramp) {
+  return smootherstep((s - a) / ramp) * (1.0 - smootherstep((s - (b - ramp)) / ramp));
+}
+
 template <int N> struct Key {
   double u; // normalized script time 0..1
   std::array<double, N> v;

@@ -22,8 +22,10 @@ extern "C" {
 #include "core/sample/SampleCalibration.h"
 #include "core/sample/SampleStreams.h"
 #include "core/sample/SceneScript.h"
+#include "core/sample/TruthDegradation.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Logging.h"
+#include "core/util/StagingFolder.h"
 
 namespace tacit::sample {
 
@@ -73,15 +75,16 @@ Status moveInto(const fs::path &from, const fs::path &to) {
 // Renders frames on two worker threads (frame i on worker i % 2) into a small ring of slots while
 // this thread converts and encodes them in order: rendering is the longest part of the job.
 Status writeVideo(const SampleOptions &o, const SceneScript &script, const SampleCalibration &cal,
-                  const std::vector<Timestamp> &frameTimes, const fs::path &folder, const std::string &encoder,
+                  const VideoPlan &plan, const fs::path &folder, const std::string &encoder,
                   std::vector<FaceBox> &faces, const SampleProgress &progress, std::atomic<bool> &cancel) {
+  const std::vector<Timestamp> &frameTimes = plan.times;
   const RgbRenderer renderer(cal.rgb, cal.T_device_rgb);
   VideoEncoderSettings s;
   s.path = folder / "rgb.partial.mp4";
   s.encoder = encoder;
   s.width = o.width;
   s.height = o.height;
-  s.timeBaseDen = o.fps;
+  s.timeBaseDen = plan.timeBaseDen;
   s.frameRate = o.fps;
   s.gop = o.gop;
   s.bframes = o.bframes;
@@ -157,7 +160,7 @@ Status writeVideo(const SampleOptions &o, const SceneScript &script, const Sampl
     }
     if (face)
       faces.push_back({static_cast<int>(i), frameTimes[i], *face});
-    status = enc.write(frame.data, static_cast<int>(frame.step), static_cast<std::int64_t>(i));
+    status = enc.write(frame.data, static_cast<int>(frame.step), plan.pts[i]);
     if (status && progress && !progress(0.95 * (i + 1) / n))
       status = Status::failure(folder.generic_string() + ": cancelled");
   }
@@ -212,7 +215,7 @@ ordered_json rangeJson(const TimeRange &r) {
 
 std::string truthJson(const SampleOptions &o, const SceneScript &script, const SampleCalibration &cal,
                       const std::vector<Timestamp> &frameTimes, int depthFrames, const std::string &encoder,
-                      const std::vector<FaceBox> &faces) {
+                      const std::vector<FaceBox> &faces, const DegradationTruth &degradation) {
   ordered_json j;
   j["generator"] = "tacit-cli sample";
   j["generator_version"] = kSampleGeneratorVersion;
@@ -261,6 +264,8 @@ std::string truthJson(const SampleOptions &o, const SceneScript &script, const S
   face["boxes"] = std::move(boxes);
   defects["bystander_face"] = std::move(face);
   j["defects"] = std::move(defects);
+  if (o.degradation.any())
+    j["degradation"] = degradationJson(o, script, degradation);
   const Rigid cpf = toRigid(cal.T_device_cpf);
   j["T_device_cpf"] = {{"translation", {cpf.translation.x(), cpf.translation.y(), cpf.translation.z()}},
                        {"quaternion_xyzw", {cpf.rotation.x(), cpf.rotation.y(), cpf.rotation.z(), cpf.rotation.w()}}};
@@ -269,7 +274,18 @@ std::string truthJson(const SampleOptions &o, const SceneScript &script, const S
 
 } // namespace
 
-Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &folder, const SampleProgress &progress) {
+OutputFolderRules sampleOutputRules() {
+  OutputFolderRules rules;
+  rules.kind = "sample";
+  rules.marker = "truth.json";
+  rules.force = true; // re-running the generator on its own folder refreshes it
+  rules.isReplaceable = [](const fs::path &dir) {
+    return hasMarkerFile(dir, "truth.json", "\"generator\": \"tacit-cli sample\"");
+  };
+  return rules;
+}
+
+Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &outFolder, const SampleProgress &progress) {
   using R = Result<SampleReport>;
   if (std::string problem = sampleOptionsProblem(o); !problem.empty())
     return R::failure(problem);
@@ -281,18 +297,25 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
     return R::failure(calResult.error());
   const SampleCalibration cal = calResult.takeValue();
 
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec)
-    return R::failure(folder.generic_string() + ": cannot create folder: " + ec.message());
-  fs::remove(folder / "recording.json", ec); // the folder is incomplete until the end
+  // Written into a hidden sibling and renamed into place when complete: a full disk or a crash
+  // leaves nothing, and only an earlier sample (its truth.json) is ever replaced.
+  auto staging = StagingFolder::create(outFolder, sampleOutputRules());
+  if (!staging)
+    return R::failure(staging.error());
+  const fs::path folder = staging->path();
+  auto fail = [&](const std::string &message) { return R::failure(staging->inDestination(message)); };
 
   auto log = logging::get("tacit.sample");
   if (av_log_get_level() >= AV_LOG_INFO)
     av_log_set_level(AV_LOG_WARNING); // x264 prints its statistics at info level
   ::setenv("SVT_LOG", "2", 0);        // SVT-AV1 prints its configuration unless told otherwise
   const SceneScript script(o);
-  const std::vector<Timestamp> frameTimes = videoFrameTimes(script, o.fps);
+  const std::vector<Timestamp> nominalFrameTimes = videoFrameTimes(script, o.fps);
+  const VideoPlan videoPlan = planVideo(nominalFrameTimes, o.fps, o.degradation, o.seed);
+  const std::vector<Timestamp> &frameTimes = videoPlan.times;
+  const std::size_t imuRows = fixedRateTimes(script, o.imuHz, 0).size();
+  const RowTiming imuTiming = planImuTiming(imuRows, o.imuHz, o.degradation, o.seed);
+  const RowTiming trajectoryTiming = planTrajectoryTiming(o.degradation);
   const std::string recordingId = uuidFromSeed(o.seed, 1);
 
   // Depth and the text streams on a second thread; the video (the long part) here.
@@ -304,9 +327,9 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
       if (Status st = writeDepth(script, cal, folder, depthFrames, cancel); !st)
         return st;
       const std::pair<const char *, std::string> files[] = {
-          {"imu.csv", imuCsv(script, cal, o.imuHz, o.seed)},
-          {"trajectory.csv", trajectoryCsv(script, o.imuHz, uuidFromSeed(o.seed, 2))},
-          {"hands.csv", handsCsv(script, frameTimes, o.seed)},
+          {"imu.csv", imuCsv(script, cal, o.imuHz, o.seed, imuTiming)},
+          {"trajectory.csv", trajectoryCsv(script, o.imuHz, uuidFromSeed(o.seed, 2), trajectoryTiming)},
+          {"hands.csv", handsCsv(script, nominalFrameTimes, o.seed, o.degradation.jitterMm)},
           {"gaze.csv",
            gazeCsv(script, cal, fixedRateTimes(script, kGazeHz, kGazeOffsetNs), uuidFromSeed(o.seed, 3), o.seed)},
       };
@@ -320,19 +343,23 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
       cancel = true;
   });
   std::vector<FaceBox> faces;
-  Status videoStatus = writeVideo(o, script, cal, frameTimes, folder, encoder, faces, progress, cancel);
+  Status videoStatus = writeVideo(o, script, cal, videoPlan, folder, encoder, faces, progress, cancel);
   if (!videoStatus)
     cancel = true;
   side.join();
-  if (!videoStatus)
-    return R::failure(videoStatus.error());
+  // The thread that failed first cancelled the other: report its error, not the other's "cancelled".
+  auto cancelled = [](const Status &s) { return s.error().size() >= 9 && s.error().ends_with(": cancelled"); };
+  if (!videoStatus && !(cancelled(videoStatus) && !sideStatus))
+    return fail(videoStatus.error());
   if (!sideStatus)
-    return R::failure(sideStatus.error());
+    return fail(sideStatus.error());
 
-  if (Status st = writeFileAtomically(folder / "truth.json",
-                                      truthJson(o, script, cal, frameTimes, depthFrames, encoder, faces));
+  if (Status st =
+          writeFileAtomically(folder / "truth.json",
+                              truthJson(o, script, cal, frameTimes, depthFrames, encoder, faces,
+                                        DegradationTruth{videoPlan, imuTiming, trajectoryTiming, nominalFrameTimes}));
       !st)
-    return R::failure(st.error());
+    return fail(st.error());
 
   RecordingManifest m;
   m.id = recordingId;
@@ -353,12 +380,14 @@ Result<SampleReport> generateSample(const SampleOptions &o, const fs::path &fold
   m.calibrationPath = "calibration.json";
   m.calibration = cal.toCalibration();
   if (Status st = RecordingWriter::write(m, folder); !st)
-    return R::failure(st.error());
+    return fail(st.error());
+  if (Status st = staging->commit(); !st)
+    return fail(st.error());
   if (progress)
     progress(1.0);
-  log->info("sample written to {} ({} frames, {})", folder.generic_string(), frameTimes.size(), encoder);
+  log->info("sample written to {} ({} frames, {})", outFolder.generic_string(), frameTimes.size(), encoder);
   SampleReport report;
-  report.folder = folder;
+  report.folder = outFolder;
   report.videoFrames = static_cast<int>(frameTimes.size());
   report.depthFrames = depthFrames;
   report.videoEncoder = encoder;

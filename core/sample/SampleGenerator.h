@@ -24,8 +24,9 @@ struct SampleReport {
 // fraction in [0, 1]; return false to cancel. Called from the generating thread.
 using SampleProgress = std::function<bool(double fraction)>;
 
-// Writes into `folder` (created if needed; existing files of the same names are replaced).
-// recording.json is written last, so a folder with one is complete.
+// Writes `folder` through a hidden staging sibling renamed into place when complete (a failure or
+// a full disk leaves nothing). An existing folder must be empty or an earlier sample (truth.json),
+// and never the current folder, home, `/` or around them (core/util/OutputFolder.h).
 Result<SampleReport> generateSample(const SampleOptions &options, const std::filesystem::path &folder,
                                     const SampleProgress &progress = {});
 

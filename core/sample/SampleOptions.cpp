@@ -5,8 +5,8 @@
 namespace tacit::sample {
 
 std::string sampleOptionsProblem(const SampleOptions &o) {
-  if (!(o.durationSec >= 0.5 && o.durationSec <= 3600.0))
-    return "--duration must be 0.5..3600 seconds, got " + std::to_string(o.durationSec);
+  if (!(o.durationSec >= 0.5 && o.durationSec <= 7200.0))
+    return "--duration must be 0.5..7200 seconds, got " + std::to_string(o.durationSec);
   if (o.fps < 1 || o.fps > 240)
     return "--fps must be 1..240, got " + std::to_string(o.fps);
   // The frame code needs 26 cells of at least 8 px across the top edge.
@@ -24,7 +24,7 @@ std::string sampleOptionsProblem(const SampleOptions &o) {
     return "--gop must be 1..1000, got " + std::to_string(o.gop);
   if (o.bframes < 0 || o.bframes > 16)
     return "--bframes must be 0..16, got " + std::to_string(o.bframes);
-  return {};
+  return degradationProblem(o.degradation);
 }
 
 } // namespace tacit::sample

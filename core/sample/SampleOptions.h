@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/sample/Degradation.h"
+
 namespace tacit::sample {
 
 struct SampleOptions {
@@ -15,6 +17,7 @@ struct SampleOptions {
   std::string codec = "h264"; // h264 | hevc | av1
   int gop = 30;
   int bframes = 2;
+  DegradationOptions degradation; // all off by default (docs/curation.md)
 };
 
 // Empty when the options are usable, else the problem in one line ("--fps must be 1..240, got 0").

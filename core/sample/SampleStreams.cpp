@@ -1,5 +1,6 @@
 #include "core/sample/SampleStreams.h"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -49,7 +50,8 @@ std::vector<Timestamp> fixedRateTimes(const SceneScript &script, double hz, Time
   return out;
 }
 
-std::string imuCsv(const SceneScript &script, const SampleCalibration &cal, int hz, std::uint64_t seed) {
+std::string imuCsv(const SceneScript &script, const SampleCalibration &cal, int hz, std::uint64_t seed,
+                   const RowTiming &timing) {
   Rng rng(seed ^ 0x1A2B3C4D5E6F7081ull);
   CsvBuffer csv;
   const auto times = fixedRateTimes(script, hz, 0);
@@ -58,7 +60,8 @@ std::string imuCsv(const SceneScript &script, const SampleCalibration &cal, int 
   const Eigen::Matrix3d R_di = cal.T_device_imu.linear();
   const Eigen::Vector3d t_di = cal.T_device_imu.translation();
   const Eigen::Vector3d g(0, 0, -kGravity);
-  for (Timestamp t : times) {
+  for (std::size_t row = 0; row < times.size(); ++row) {
+    const Timestamp t = times[row];
     const DeviceKinematics k = script.deviceKinematics(script.secondsOf(t));
     const Eigen::Matrix3d R_wd = k.T_world_device.linear();
     // The IMU sits at a lever arm from the device origin: a = a_dev + alpha x r + w x (w x r) (world).
@@ -69,17 +72,22 @@ std::string imuCsv(const SceneScript &script, const SampleCalibration &cal, int 
     const Eigen::Matrix3d R_wi = R_wd * R_di;
     const Eigen::Vector3d accel = R_wi.transpose() * (aImu - g);
     const Eigen::Vector3d gyro = R_di.transpose() * k.angularVelocityDevice;
-    csv.integer(t);
+    std::array<double, 6> noise;
+    for (double &n : noise)
+      n = rng.gaussian(); // drawn for skipped rows too, so the kept rows keep their values
+    if (!timing.missing.empty() && timing.skips(static_cast<std::int64_t>(row)))
+      continue;
+    csv.integer(t + timing.offsetNs);
     for (int i = 0; i < 3; ++i)
-      csv.number(accel[i] + kImuAccelNoise * rng.gaussian(), 6);
+      csv.number(accel[i] + kImuAccelNoise * noise[i], 6);
     for (int i = 0; i < 3; ++i)
-      csv.number(gyro[i] + kImuGyroNoise * rng.gaussian(), 7);
+      csv.number(gyro[i] + kImuGyroNoise * noise[3 + i], 7);
     csv.endRow();
   }
   return csv.take();
 }
 
-std::string trajectoryCsv(const SceneScript &script, int hz, const std::string &graphUid) {
+std::string trajectoryCsv(const SceneScript &script, int hz, const std::string &graphUid, const RowTiming &timing) {
   CsvBuffer csv;
   const auto times = fixedRateTimes(script, hz, 0);
   csv.reserve(times.size() * 300 + 512);
@@ -94,7 +102,7 @@ std::string trajectoryCsv(const SceneScript &script, int hz, const std::string &
     // Evaluate at the microsecond actually written, so the file is self-consistent.
     const DeviceKinematics k = script.deviceKinematics(script.secondsOf(us * 1000));
     csv.text(graphUid);
-    csv.integer(us);
+    csv.integer(us + micros(timing.offsetNs));
     csv.integer(kSampleUtcEpochNs + (us * 1000 - script.startNs()));
     for (int i = 0; i < 3; ++i)
       csv.number(k.T_world_device.translation()[i], kPosDecimals);
@@ -111,8 +119,10 @@ std::string trajectoryCsv(const SceneScript &script, int hz, const std::string &
   return csv.take();
 }
 
-std::string handsCsv(const SceneScript &script, const std::vector<Timestamp> &times, std::uint64_t seed) {
+std::string handsCsv(const SceneScript &script, const std::vector<Timestamp> &times, std::uint64_t seed,
+                     double jitterMm) {
   Rng rng(seed ^ 0x5DEECE66Dull);
+  Rng jitterRng(seed * 0xE7037ED1A0B428DBull + 505);
   CsvBuffer csv;
   csv.reserve(times.size() * 1700 + 4096);
   std::string header = "tracking_timestamp_us";
@@ -132,7 +142,14 @@ std::string handsCsv(const SceneScript &script, const std::vector<Timestamp> &ti
   csv.line(header);
 
   for (Timestamp t : times) {
-    const SceneState st = script.stateAt(script.secondsOf(t));
+    SceneState st = script.stateAt(script.secondsOf(t));
+    if (jitterMm > 0)
+      for (HandState &h : st.hands) {
+        const Eigen::Vector3d noise(jitterRng.gaussian(), jitterRng.gaussian(), jitterRng.gaussian());
+        h.T_world_wrist.translation() += 1e-3 * jitterMm * noise;
+        for (auto &p : h.landmarksWorld)
+          p += 1e-3 * jitterMm * noise;
+      }
     const Eigen::Isometry3d T_device_world = st.T_world_device.inverse();
     csv.integer(micros(t));
     std::array<double, 2> confidence{};

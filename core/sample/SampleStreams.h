@@ -8,6 +8,7 @@
 
 #include "core/sample/SampleCalibration.h"
 #include "core/sample/SceneScript.h"
+#include "core/sample/StreamArtifacts.h"
 
 namespace tacit::sample {
 
@@ -16,9 +17,13 @@ std::vector<Timestamp> videoFrameTimes(const SceneScript &script, int fps);
 // Times of a fixed-rate stream covering [start, end]: start + offset + round(k * 1e9 / hz).
 std::vector<Timestamp> fixedRateTimes(const SceneScript &script, double hz, Timestamp offset);
 
-std::string imuCsv(const SceneScript &script, const SampleCalibration &cal, int hz, std::uint64_t seed);
-std::string trajectoryCsv(const SceneScript &script, int hz, const std::string &graphUid);
-std::string handsCsv(const SceneScript &script, const std::vector<Timestamp> &times, std::uint64_t seed);
+// `timing` leaves rows out and shifts the written clock (integrity knobs); the default writes every row.
+std::string imuCsv(const SceneScript &script, const SampleCalibration &cal, int hz, std::uint64_t seed,
+                   const RowTiming &timing = {});
+std::string trajectoryCsv(const SceneScript &script, int hz, const std::string &graphUid, const RowTiming &timing = {});
+// jitterMm > 0 adds tracking noise (1 sigma per axis, the whole hand) from its own random stream.
+std::string handsCsv(const SceneScript &script, const std::vector<Timestamp> &times, std::uint64_t seed,
+                     double jitterMm = 0);
 std::string gazeCsv(const SceneScript &script, const SampleCalibration &cal, const std::vector<Timestamp> &times,
                     const std::string &sessionUid, std::uint64_t seed);
 

@@ -41,11 +41,6 @@ Eigen::Matrix3d rotY(double a) {
   return Eigen::AngleAxisd(a, Eigen::Vector3d::UnitY()).toRotationMatrix();
 }
 
-// Smooth 0..1..0 window over [a, b] with ramps of length `ramp` (C2).
-double window(double s, double a, double b, double ramp) {
-  return smootherstep((s - a) / ramp) * (1.0 - smootherstep((s - (b - ramp)) / ramp));
-}
-
 Key<7> handKey(double u, const Eigen::Vector3d &p, double yaw, double pitch, double roll, double flex) {
   return {u, {p.x(), p.y(), p.z(), yaw, pitch, roll, flex}};
 }
@@ -84,6 +79,8 @@ SceneScript::SceneScript(const SampleOptions &options)
   m_boxPos = Eigen::Vector3d(0.32 + jitter(0.02), 0.42 + jitter(0.02), 0.05);
   for (double &p : m_swayPhase)
     p = rng.uniform(0, 2 * std::numbers::pi);
+  if (options.degradation.pauses > 0)
+    planPauses(options.degradation); // before any span: spans map script time through the pauses
 
   auto span = [&](double a, double b) { return TimeRange{nsAtU(a), nsAtU(b)}; };
   m_tasks = {
@@ -132,6 +129,8 @@ SceneScript::SceneScript(const SampleOptions &options)
        handKey(0.84, mugInDrawer + mugGrip, 0, 25, 0, 0.15),
        handKey(0.88, mugInDrawer + mugGrip + lift * 1.2, 5, 15, 0, 0.2),
        handKey(0.95, restR, 15, 5, 0, 0.2)};
+  if (options.degradation.failedGrasp)
+    addFailedGrasp(m_cubeStart + cubeGrip);
 
   // Left hand: open the drawer by its handle, later push it closed.
   const Eigen::Vector3d handleClosed = kDrawerClosed + kHandleOffset;
@@ -167,6 +166,8 @@ SceneScript::SceneScript(const SampleOptions &options)
                 g(0.90, handleOpen),
                 g(0.96, handleClosed),
                 g(1.00, Eigen::Vector3d(0, 0.35, 0))};
+  if (options.degradation.any())
+    planDegradation(options.degradation);
 }
 
 double SceneScript::drawerOpen(double u) const {
@@ -174,7 +175,7 @@ double SceneScript::drawerOpen(double u) const {
 }
 
 Eigen::Isometry3d SceneScript::worldFromDevice(double s) const {
-  const double u = s / m_duration;
+  const double u = scriptU(s);
   const auto k = interpolateKeys(m_headKeys, u);
   const double twoPi = 2 * std::numbers::pi;
   double yaw = k[0] * kDeg + 0.015 * std::sin(twoPi * 0.21 * s + m_swayPhase[0]);
@@ -184,7 +185,9 @@ Eigen::Isometry3d SceneScript::worldFromDevice(double s) const {
   const double blurA = toSeconds(m_defects.motionBlur.begin - kStartNs);
   const double blurB = toSeconds(m_defects.motionBlur.end - kStartNs);
   const double ramp = std::min(0.15, 0.25 * (blurB - blurA));
-  yaw += 7.0 * kDeg * std::sin(twoPi * 2.5 * (s - blurA)) * window(s, blurA, blurB, ramp);
+  yaw += 7.0 * kDeg * std::sin(twoPi * 2.5 * (s - blurA)) * smoothWindow(s, blurA, blurB, ramp);
+  if (!m_degradationSpans.extraBlur.empty())
+    yaw += extraHeadShake(s);
   Eigen::Isometry3d T = Eigen::Isometry3d::Identity();
   T.linear() = rotZ(yaw) * rotX(-pitch) * deviceBase() * rotZ(roll);
   T.translation() = kHeadBase + Eigen::Vector3d(k[2], k[3], k[4]) +
@@ -214,7 +217,7 @@ DeviceKinematics SceneScript::deviceKinematics(double s) const {
 SceneState SceneScript::stateAt(double s) const {
   SceneState st;
   st.seconds = s;
-  const double u = s / m_duration;
+  const double u = scriptU(s);
   st.T_world_device = worldFromDevice(s);
   const Timestamp t = kStartNs + fromSeconds(s);
 
@@ -230,6 +233,7 @@ SceneState SceneScript::stateAt(double s) const {
     wrist[side] = hand.T_world_wrist;
   }
   st.hands[static_cast<int>(Side::Left)].tracked = !m_defects.trackingDropout.contains(t);
+  applyHandDegradation(st, t);
 
   // Objects that were carried keep their pose relative to the carrier from the grasp onwards.
   auto carried = [&](const Eigen::Vector3d &start, double uGrasp, double uRelease, Side side) {
@@ -293,6 +297,8 @@ SceneState SceneScript::stateAt(double s) const {
                           Eigen::Vector3d(0.2, 0.1, 0.3), Colour{70, 90, 80}, Colour{80, 100, 90}, true});
   }
   st.motionBlur = m_defects.motionBlur.contains(t);
+  for (const TimeRange &r : m_degradationSpans.extraBlur)
+    st.motionBlur = st.motionBlur || r.contains(t);
   const auto gz = interpolateKeys(m_gazeKeys, u);
   st.gazeTargetWorld = Eigen::Vector3d(gz[0], gz[1], gz[2]);
   (void)m_seed;

@@ -12,6 +12,7 @@
 #include "core/sample/HandModel.h"
 #include "core/sample/Keyframes.h"
 #include "core/sample/SampleOptions.h"
+#include "core/sample/TimeWarp.h"
 #include "core/time/Timestamp.h"
 
 namespace tacit::sample {
@@ -62,6 +63,20 @@ struct DefectSpans {
   TimeRange bystanderFace;
 };
 
+// Spans the demo-quality knobs produced (DegradationOptions; empty when every knob is off).
+struct DegradationSpans {
+  struct Dropout {
+    Side side;
+    TimeRange range;
+  };
+  std::vector<TimeRange> pauses;      // where the motion is halted
+  std::vector<TimeRange> extraBlur;   // head shakes with motion blur
+  std::vector<Dropout> extraDropouts; // hand not tracked (confidence -1)
+  TimeRange failedGrasp;              // first closing of the hand to the retried grasp; empty when off
+  double tremorMm = 0;
+  double tremorHz[3] = {0, 0, 0};
+};
+
 // Head kinematics at one instant, from the analytic trajectory (derivatives by central differences
 // of the closed-form curves with a tiny step).
 struct DeviceKinematics {
@@ -78,8 +93,9 @@ public:
 
   static constexpr Timestamp kStartNs = 10 * kNsPerSecond; // device time of the first sample
   Timestamp startNs() const { return kStartNs; }
-  Timestamp endNs() const { return kStartNs + m_durationNs; }
-  double durationSeconds() const { return m_duration; }
+  Timestamp endNs() const { return kStartNs + m_durationNs + m_pauseNs; }
+  // Recording length: the script's duration plus the hesitation pauses.
+  double durationSeconds() const { return m_warp.empty() ? m_duration : m_duration + m_warp.totalPauseSec(); }
 
   Eigen::Isometry3d worldFromDevice(double seconds) const;
   DeviceKinematics deviceKinematics(double seconds) const;
@@ -87,11 +103,22 @@ public:
 
   const std::vector<TaskSpan> &tasks() const { return m_tasks; }
   const DefectSpans &defects() const { return m_defects; }
+  const DegradationSpans &degradation() const { return m_degradationSpans; }
   double secondsOf(Timestamp t) const { return toSeconds(t - kStartNs); }
 
 private:
-  Timestamp nsAtU(double u) const { return kStartNs + fromSeconds(u * m_duration); }
+  Timestamp nsAtU(double u) const {
+    return kStartNs + fromSeconds(m_warp.empty() ? u * m_duration : m_warp.recording(u * m_duration));
+  }
+  // Script position 0..1 at recording second s.
+  double scriptU(double s) const { return (m_warp.empty() ? s : m_warp.script(s)) / m_duration; }
   double drawerOpen(double u) const;
+  // SceneDegradation.cpp: the knobs' plan (before the keys) and their effects.
+  void planPauses(const DegradationOptions &d);
+  void planDegradation(const DegradationOptions &d);
+  void addFailedGrasp(const Eigen::Vector3d &grip);
+  double extraHeadShake(double s) const;
+  void applyHandDegradation(SceneState &state, Timestamp t) const;
 
   double m_duration;
   Timestamp m_durationNs;
@@ -100,6 +127,10 @@ private:
   double m_swayPhase[3];
   std::vector<TaskSpan> m_tasks;
   DefectSpans m_defects;
+  TimeWarp m_warp;
+  Timestamp m_pauseNs = 0;
+  DegradationSpans m_degradationSpans;
+  double m_tremorPhase[3] = {0, 0, 0};
   std::vector<Key<5>> m_headKeys;                // yaw pitch (deg) dx dy dz (m)
   std::array<std::vector<Key<7>>, 2> m_handKeys; // x y z (m) yaw pitch roll (deg) flex
   std::vector<Key<1>> m_drawerKeys;

@@ -417,6 +417,12 @@ Result<BasicSeries<T>> loadCsvTable(const std::string &path, const CsvTableSpec 
   }
   if (skipped > spec.maxWarnings)
     result.addWarning(path + ": " + std::to_string(skipped) + " malformed rows skipped in total");
+  if (stats) {
+    const auto &times = series.times(); // still in file order
+    for (std::size_t i = 1; i < times.size(); ++i)
+      if (times[i] < times[i - 1] && ++stats->backwardCount <= CsvLoadStats::kMaxBackwardSteps)
+        stats->backwardSteps.push_back({i, times[i - 1], times[i]});
+  }
   const bool reordered = series.finish();
   if (reordered)
     result.addWarning(path + ": timestamps were not in order; rows sorted by time");

@@ -26,6 +26,15 @@ struct CsvLoadStats {
   std::size_t skippedRows = 0; // malformed rows
   std::size_t bytes = 0;
   bool reordered = false; // timestamps were not sorted in the file
+  // Where the file's timestamps step back (row = index among kept rows, in file order); the first
+  // kMaxBackwardSteps are listed, backwardCount counts them all. The series itself is sorted.
+  struct BackwardStep {
+    std::size_t row = 0;
+    Timestamp from = 0, to = 0;
+  };
+  static constexpr std::size_t kMaxBackwardSteps = 100;
+  std::vector<BackwardStep> backwardSteps;
+  std::size_t backwardCount = 0;
 };
 
 // The header line split into trimmed names (BOM and CR removed). Error when the file cannot be read

@@ -8,6 +8,12 @@
 
 namespace tacit {
 
+std::string writeErrorMessage(const std::filesystem::path &path, int err) {
+  if (err == ENOSPC || err == EDQUOT)
+    return path.string() + ": disk full";
+  return path.string() + ": write failed: " + std::strerror(err);
+}
+
 Status writeFileAtomically(const std::filesystem::path &path, std::string_view data) {
   const std::string tmp = path.string() + ".tmp-" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -20,18 +26,18 @@ Status writeFileAtomically(const std::filesystem::path &path, std::string_view d
     if (n < 0) {
       if (errno == EINTR)
         continue;
-      const std::string why = std::strerror(errno);
+      const int err = errno;
       ::close(fd);
       ::unlink(tmp.c_str());
-      return Status::failure(path.string() + ": write failed: " + why);
+      return Status::failure(writeErrorMessage(path, err));
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const std::string why = std::strerror(errno);
+    const int err = errno;
     ::unlink(tmp.c_str());
-    return Status::failure(path.string() + ": write failed: " + why);
+    return Status::failure(writeErrorMessage(path, err));
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string why = std::strerror(errno);

@@ -10,6 +10,8 @@ namespace tacit {
 
 // Writes `data` to `path` atomically (temp file in the same folder, fsync, rename).
 Status writeFileAtomically(const std::filesystem::path &path, std::string_view data);
+// "<file>: disk full" for ENOSPC/EDQUOT, else "<file>: write failed: <strerror>".
+std::string writeErrorMessage(const std::filesystem::path &path, int err);
 // Reads a whole (small) file; error names the file.
 Result<std::string> readSmallFile(const std::filesystem::path &path, std::size_t maxBytes = 64u << 20);
 

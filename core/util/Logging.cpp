@@ -1,5 +1,6 @@
 #include "core/util/Logging.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -16,6 +17,7 @@ namespace {
 std::mutex g_mutex;
 std::vector<spdlog::sink_ptr> g_sinks;
 bool g_initialized = false;
+std::atomic<bool> g_qtWarningsOnStderr{true};
 
 void ensureSinks(const Options &options) {
   if (g_initialized)
@@ -48,6 +50,7 @@ std::string stateDirectory() {
 
 void init(const Options &options) {
   std::lock_guard lock(g_mutex);
+  g_qtWarningsOnStderr = options.qtWarningsOnStderr;
   if (g_initialized) {
     if (!g_sinks.empty())
       g_sinks.front()->set_level(options.verbose ? spdlog::level::debug : spdlog::level::warn);
@@ -73,6 +76,11 @@ std::shared_ptr<spdlog::logger> get(const std::string &subsystem) {
 static void qtHandler(QtMsgType type, const QMessageLogContext &, const QString &msg) {
   auto logger = get("tacit.qt");
   const std::string text = msg.toStdString();
+  if (!g_qtWarningsOnStderr && type != QtCriticalMsg && type != QtFatalMsg) {
+    // Debug level: kept in the log file, on stderr only with --verbose.
+    logger->debug("{}", text);
+    return;
+  }
   switch (type) {
   case QtDebugMsg: logger->debug(text); break;
   case QtInfoMsg: logger->info(text); break;

@@ -9,9 +9,13 @@
 namespace tacit::logging {
 
 struct Options {
-  bool verbose = false;      // debug level on stderr
-  bool fileSink = true;      // rotating log file in stateDirectory()
+  bool verbose = false; // debug level on stderr
+  bool fileSink = true; // rotating log file in stateDirectory()
   std::string appName = "tacit";
+  // false (tacit-cli): Qt's own debug/info/warning messages (e.g. "QStandardPaths: XDG_RUNTIME_DIR not
+  // set" under sudo, cron or CI) go to the log file only, and to stderr with --verbose; stderr stays
+  // for the command's own one-line errors. Critical and fatal Qt messages always reach stderr.
+  bool qtWarningsOnStderr = true;
 };
 
 // Call once at program start; safe to call again (later calls re-level the sinks).

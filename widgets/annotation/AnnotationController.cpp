@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QMenu>
+#include <QUndoStack>
 
 #include "core/project/TaxonomyModel.h"
 #include "widgets/annotation/FlagDialog.h"
@@ -133,8 +134,11 @@ void AnnotationController::setTaxonomy(project::TaxonomyModel *taxonomy) {
   if (m_taxonomy)
     disconnect(m_taxonomy, nullptr, this, nullptr);
   m_taxonomy = taxonomy;
-  if (!m_taxonomy)
+  if (!m_taxonomy) {
+    if (m_timeline)
+      m_timeline->annotations().reloadLabelsFromStore();
     return;
+  }
   auto push = [this] {
     if (m_timeline && m_taxonomy)
       m_timeline->annotations().setLabels(m_taxonomy->labels());
@@ -238,15 +242,25 @@ void AnnotationController::createSegmentFromMarks() {
   }
   const Timestamp a = m_in ? *m_in : shownFrame(grid, t);
   const Timestamp b = m_out ? *m_out : (grid.empty() ? t : grid.nextAfter(shownFrame(grid, t)));
-  auto id = m_doc->createSegment(track, a, b);
-  if (!id.ok()) {
-    emit statusMessage(QString::fromStdString(id.error()));
+  if (auto st = m_doc->checkNewSegment(track, a, b); !st.ok()) {
+    emit statusMessage(QString::fromStdString(st.error()));
     return;
   }
-  clearMarks();
-  if (m_timeline)
-    m_timeline->setSelectedSegment(*id);
-  relabel(*id);
+  // The segment is created when the label is known, so segment + label (+ a new label) are one undo
+  // step; Escape still creates it, unlabelled. The marks stay on screen while the picker is open.
+  auto create = [this, track, a, b](project::Id label) -> Status {
+    if (!m_doc)
+      return Status::failure("the recording was closed");
+    auto id = m_doc->createSegment(track, a, b, label);
+    if (!id.ok())
+      return Status::failure(id.error());
+    clearMarks();
+    if (m_timeline)
+      m_timeline->setSelectedSegment(*id);
+    return okStatus();
+  };
+  openPicker(tr("Label for new segment at %1").arg(QString::fromStdString(m_doc->timeBase().time(std::min(a, b)))),
+             tr("Create segment labelled %1"), create, /*createOnCancel=*/true);
 }
 
 void AnnotationController::relabel(qint64 segmentId) {
@@ -254,19 +268,61 @@ void AnnotationController::relabel(qint64 segmentId) {
     emit statusMessage(tr("Select a segment first"));
     return;
   }
+  const project::Segment *s = m_doc->segment(segmentId);
+  auto apply = [this, segmentId](project::Id label) -> Status {
+    return m_doc ? m_doc->relabelSegment(segmentId, label) : Status::failure("the recording was closed");
+  };
+  openPicker(tr("Label for segment at %1").arg(QString::fromStdString(m_doc->timeBase().time(s->startNs))),
+             tr("Label segment %1"), apply, false);
+}
+
+void AnnotationController::openPicker(const QString &title, const QString &macroText,
+                                      std::function<Status(project::Id)> apply, bool applyOnCancel) {
   delete m_picker;
   m_picker = new LabelPicker(LabelPicker::entriesFrom(labels()), m_timeline ? m_timeline->window() : nullptr);
   m_picker->setAttribute(Qt::WA_DeleteOnClose);
-  if (const project::Segment *s = m_doc->segment(segmentId)) {
-    const QString from = formatClock(s->startNs - m_time.range().begin);
-    m_picker->setWindowTitle(tr("Label for segment at %1").arg(from));
-  }
-  connect(m_picker, &LabelPicker::labelChosen, this, [this, segmentId](qint64 labelId) {
-    if (m_doc)
-      report(m_doc->relabelSegment(segmentId, labelId));
+  m_picker->setWindowTitle(title);
+  QPointer<project::TaxonomyModel> taxonomy = m_taxonomy;
+  if (taxonomy && !taxonomy->isReadOnly())
+    m_picker->setCreator([taxonomy](const QString &name) {
+      return taxonomy ? taxonomy->nameProblem(0, name.toStdString()) : QString();
+    });
+  connect(m_picker, &LabelPicker::labelChosen, this, [this, apply](qint64 labelId) { report(apply(labelId)); });
+  connect(m_picker, &LabelPicker::createRequested, this, [this, apply, macroText, taxonomy](const QString &name) {
+    if (!m_doc || !taxonomy || !m_picker)
+      return;
+    // One undo step: the new label and its first use.
+    QUndoStack *undo = m_doc->undoStack();
+    undo->beginMacro(macroText.arg(name));
+    auto label = taxonomy->createLabel(0, name.toStdString());
+    const Status st = label.ok() ? apply(*label) : Status::failure(label.error());
+    undo->endMacro();
+    if (!st.ok()) {
+      if (label.ok())
+        undo->undo(); // take the half-done macro (the new label) back
+      m_picker->showProblem(QString::fromStdString(st.error()));
+      return;
+    }
+    emit statusMessage(
+        tr("Created label \"%1\" (key %2)").arg(name).arg(taxonomy->label(*label) ? taxonomy->label(*label)->key : 0));
+    m_picker->finish();
   });
+  if (applyOnCancel)
+    connect(m_picker, &QDialog::rejected, this, [this, apply] { report(apply(0)); });
+  connect(m_picker, &QDialog::finished, this, &AnnotationController::returnKeys);
   m_picker->open();
   m_picker->activateWindow();
+}
+
+void AnnotationController::returnKeys() {
+  // The window the dialog belonged to gets the keyboard back (without a window manager nothing
+  // else would activate it).
+  if (!m_timeline)
+    return;
+  QWidget *w = m_timeline->window();
+  w->activateWindow();
+  if (w->focusPolicy() != Qt::NoFocus)
+    w->setFocus(Qt::OtherFocusReason);
 }
 
 void AnnotationController::applyLabelKey(int key) {
@@ -283,7 +339,7 @@ void AnnotationController::applyLabelKey(int key) {
       }
   }
   if (!label) {
-    emit statusMessage(tr("No label is bound to key %1 (Taxonomy editor)").arg(key));
+    emit statusMessage(tr("No label is bound to key %1 (set keys in the Labels panel)").arg(key));
     return;
   }
   const project::Id seg = currentSegment();
@@ -381,11 +437,10 @@ void AnnotationController::flagSpan() {
 
 void AnnotationController::openFlagDialog(std::optional<TimeRange> span) {
   delete m_flagDialog;
-  const Timestamp base = m_time.range().begin;
-  const QString text =
-      span ? QStringLiteral("%1 – %2").arg(formatClock(span->begin - base), formatClock(span->end - base)) : QString();
+  const QString text = span && m_doc ? QString::fromStdString(m_doc->timeBase().span(*span)) : QString();
   m_flagDialog = new FlagDialog(span, text, m_timeline ? m_timeline->window() : nullptr);
   m_flagDialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(m_flagDialog, &QDialog::finished, this, &AnnotationController::returnKeys);
   connect(m_flagDialog, &QDialog::accepted, this, [this, span] {
     if (!m_doc || !m_flagDialog)
       return;

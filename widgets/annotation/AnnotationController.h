@@ -2,13 +2,15 @@
 // Keyboard annotation on the timeline. Every key is an ActionRegistry action (listed in Help →
 // Keyboard shortcuts, remappable): I / O set in/out at the playhead (the same actions as the loop
 // in/out, "playback.loopIn"/"playback.loopOut"), Enter creates a segment from in/out on the active
-// track and opens the label picker, 1–9 apply the label bound to that key, S splits at the playhead,
+// track and opens the label picker (the segment is created, labelled, when it closes; a typed new
+// name creates the label too, all one undo step), 1–9 apply the label bound to that key, S splits at the playhead,
 // Delete removes the selected segment, [ / ] jump to the previous/next boundary, Shift+Space loops
 // the current segment, Shift+F flags the in/out span (or the selected segment), T cycles the active
 // track. Also shows the timeline's segment context menu. With no document every annotation action
 // is disabled. Edits go through AnnotationDocument (undoable); refusals come out of statusMessage().
 #include <QObject>
 #include <QPointer>
+#include <functional>
 #include <optional>
 
 #include "core/project/AnnotationDocument.h"
@@ -75,6 +77,11 @@ private:
   std::vector<project::Label> labels() const;
   void showContextMenu(qint64 segmentId, QPoint globalPos);
   void openFlagDialog(std::optional<TimeRange> span);
+  void returnKeys(); // after a dialog closed
+  // The label picker: `apply` uses the chosen (or newly created) label; a new label and its use are
+  // one undo macro named macroText.arg(name). applyOnCancel: Escape applies label 0.
+  void openPicker(const QString &title, const QString &macroText, std::function<Status(project::Id)> apply,
+                  bool applyOnCancel);
   project::Id segmentAtPlayhead() const;
 
   QPointer<project::AnnotationDocument> m_doc;

@@ -22,6 +22,9 @@
 #include <QToolButton>
 
 #include "core/recording/RecordingContext.h"
+#include <algorithm>
+#include <thread>
+
 #include "core/util/Job.h"
 #include "widgets/common/JobProgressDialog.h"
 
@@ -35,6 +38,7 @@
 #include "widgets/app/RecordingSession.h"
 #include "widgets/app/ShortcutsDialog.h"
 #include "widgets/consent/ConsentReviewWindow.h"
+#include "widgets/curation/CurationController.h"
 #include "widgets/depth/DepthPanel.h"
 #include "widgets/depth/DepthView.h"
 #include "widgets/export/ExportDialog.h"
@@ -62,6 +66,9 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
   resize(1600, 1000);
   setAcceptDrops(true);
   setDockNestingEnabled(true);
+  // The window itself is where the keyboard lives: a click on any view that takes no focus gives
+  // it here (Qt walks up to the first ClickFocus widget), so shortcuts never type into a field.
+  setFocusPolicy(Qt::ClickFocus);
   m_time.setTickInterval(8); // fine enough for 2x playback of 30 fps video
   m_actions = new ActionRegistry(this);
   createActions();
@@ -73,11 +80,21 @@ MainWindow::MainWindow(const Options &options, QWidget *parent) : QMainWindow(pa
   connect(m_project, &ProjectController::errorOccurred, this, &MainWindow::showError);
   connect(m_project, &ProjectController::statusMessage, this,
           [this](const QString &m) { statusBar()->showMessage(m, 5000); });
+  // A banner is about the last thing that failed: a successful edit or another project clears it.
+  connect(m_project, &ProjectController::editDone, this, &MainWindow::clearError);
+  connect(m_project, &ProjectController::projectChanged, this, &MainWindow::clearError);
+  connect(m_project, &ProjectController::currentRecordingChanged, this, &MainWindow::returnKeysToWindow,
+          Qt::QueuedConnection);
+  connect(this, &MainWindow::timeBaseChanged, m_project, &ProjectController::onTimeBaseChanged);
   createMenus();
   connectTransport();
   m_annotation = new AnnotationController(nullptr, m_time, m_timeline, *m_actions, this);
   connect(m_annotation, &AnnotationController::statusMessage, this,
           [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+  m_curation = new CurationController(*this);
+  connect(m_curation, &CurationController::statusMessage, this,
+          [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+  connect(m_curation, &CurationController::errorOccurred, this, &MainWindow::showError);
   m_defaultState = saveState();
   if (m_options.restoreSettings) {
     QSettings s;
@@ -157,6 +174,7 @@ void MainWindow::createActions() {
         {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
   a.add("timeline.zoomOut", tr("Zoom Out Timeline"), tl, {QKeySequence(Qt::CTRL | Qt::Key_Minus)});
   a.add("view.fit", tr("Fit Views"), view, {Qt::Key_F});
+  a.add("playback.goTo", tr("Go to Time or Frame…"), play, {QKeySequence(Qt::CTRL | Qt::Key_G)});
   a.add("view.saveLayout", tr("Save Layout As…"), view);
   a.add("view.resetLayout", tr("Reset Layout"), view);
   a.add("help.shortcuts", tr("&Keyboard Shortcuts"), tr("Help"), {QKeySequence::HelpContents});
@@ -200,8 +218,15 @@ void MainWindow::createActions() {
   connect(a.action("file.export"), &QAction::triggered, this, [this] {
     // The open project, else ask for a .tacit file (the dialog then opens it itself).
     if (auto *session = project()) {
-      ExportDialog dialog(QString::fromStdString(session->store().path().string()), &session->store(), this);
+      ExportDialog dialog(QString::fromStdString(session->path().string()), session, this);
       dialog.exec();
+      if (const auto fix = dialog.requestedFix()) // the dialog closed to lead the user to a fix
+        switch (fix->kind) {
+        case ExportFix::Kind::Review: m_project->showReviewFor(fix->recordingId); break;
+        case ExportFix::Kind::Consent: m_project->showConsentFor(fix->recordingId); break;
+        case ExportFix::Kind::Flag: m_project->showFlag(fix->recordingId, fix->flagId); break;
+        case ExportFix::Kind::Worker: m_project->showRecordingDetails(fix->recordingId); break;
+        }
       return;
     }
     const QString p = QFileDialog::getOpenFileName(this, tr("Export From Project"), {}, tr("Tacit projects (*.tacit)"));
@@ -243,6 +268,7 @@ void MainWindow::createActions() {
     restoreState(m_defaultState);
     if (m_defaultSizes)
       m_defaultSizes();
+    returnKeysToWindow();
   });
 }
 
@@ -288,11 +314,11 @@ void MainWindow::createDocks() {
   m_pose3d = new Pose3DView(this);
   m_timeline = new TimelineWidget(this);
   m_offsets = new OffsetEditor(this);
-  // No central widget: every view is a dock that can be moved, hidden and restored.
-  auto *placeholder = new QWidget(this);
-  placeholder->setMaximumSize(0, 0);
-  setCentralWidget(placeholder);
-  QDockWidget *video = addViewDock("dock.video", tr("Video"), m_videoPanel, Qt::LeftDockWidgetArea);
+  // The video is the central widget: it takes whatever room the docks leave (a bigger window makes
+  // the video bigger, never an empty timeline) and every dock separator next to it can be dragged.
+  // The other views are docks that can be moved, hidden and restored.
+  m_videoPanel->setObjectName(QStringLiteral("videoCentral"));
+  setCentralWidget(m_videoPanel);
   QDockWidget *depth = addViewDock("dock.depth", tr("Depth"), m_depthPanel, Qt::RightDockWidgetArea);
   QDockWidget *pose = addViewDock("dock.3d", tr("3D"), m_pose3d, Qt::RightDockWidgetArea);
   QDockWidget *plots = addViewDock("dock.plots", tr("Plots"), m_plots, Qt::RightDockWidgetArea);
@@ -302,11 +328,17 @@ void MainWindow::createDocks() {
   splitDockWidget(depth, pose, Qt::Horizontal);
   tabifyDockWidget(timeline, offsets);
   timeline->raise();
-  m_defaultSizes = [this, video, depth, pose, plots, timeline] {
+  // The bottom area spans the window; the side columns sit above it.
+  setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+  m_defaultSizes = [this, depth, pose, plots, timeline] {
     const int w = width(), h = height();
-    resizeDocks({video, depth, pose}, {w * 45 / 100, w * 27 / 100, w * 28 / 100}, Qt::Horizontal);
-    resizeDocks({timeline}, {h * 22 / 100}, Qt::Vertical);
-    resizeDocks({depth, plots}, {h * 36 / 100, h * 34 / 100}, Qt::Vertical);
+    // Right column about a third of the window, the timeline as tall as its lanes (at most a quarter).
+    resizeDocks({depth, pose}, {w * 17 / 100, w * 17 / 100}, Qt::Horizontal);
+    resizeDocks({timeline}, {std::min(h / 4, m_timeline->sizeHint().height() + 30)}, Qt::Vertical);
+    resizeDocks({depth, plots}, {h * 30 / 100, h * 30 / 100}, Qt::Vertical);
+    if (m_project)
+      m_project->applyDefaultSizes();
   };
 
   m_transport = new TransportBar(*m_actions, this);
@@ -342,8 +374,11 @@ void MainWindow::createMenus() {
   m_viewMenu->addAction(a.action("timeline.zoomIn"));
   m_viewMenu->addAction(a.action("timeline.zoomOut"));
   m_viewMenu->addSeparator();
-  for (QDockWidget *d : findChildren<QDockWidget *>())
+  for (QDockWidget *d : findChildren<QDockWidget *>()) {
     m_viewMenu->addAction(d->toggleViewAction());
+    // A hidden dock must not leave the keyboard in whatever field Qt picks next.
+    connect(d->toggleViewAction(), &QAction::triggered, this, &MainWindow::returnKeysToWindow, Qt::QueuedConnection);
+  }
   m_viewMenu->addSeparator();
   m_layoutMenu = m_viewMenu->addMenu(tr("&Layouts"));
   rebuildLayoutMenu();
@@ -439,8 +474,10 @@ void MainWindow::connectTransport() {
   });
   connect(m_transport, &TransportBar::timeEntered, this, [this](qint64 rel) {
     m_time.pause();
-    m_time.setTime(m_time.range().begin + rel);
+    m_time.setTime(std::clamp(m_timeBase.device(rel), m_time.range().begin, m_time.range().end - 1));
   });
+  connect(m_transport, &TransportBar::editingDone, this, &MainWindow::returnKeysToWindow);
+  connect(a.action("playback.goTo"), &QAction::triggered, m_transport, &TransportBar::focusTimeField);
   connect(m_transport, &TransportBar::frameEntered, this, [this](qint64 frame) {
     if (!m_session)
       return;
@@ -464,7 +501,30 @@ void MainWindow::connectTransport() {
 
 void MainWindow::updateTransport() {
   const qint64 frame = m_session ? m_session->currentFrame() : -1;
-  m_transport->setTime(m_time.time() - m_time.range().begin, frame, m_session ? m_session->frameCount() : 0);
+  m_transport->setTime(m_timeBase.relative(m_time.time()), frame, m_session ? m_session->frameCount() : 0);
+}
+
+void MainWindow::rebuildTimeBase() {
+  std::vector<Timestamp> frames;
+  if (m_session) {
+    frames.reserve(static_cast<std::size_t>(m_session->frameCount()));
+    for (qint64 i = 0; i < m_session->frameCount(); ++i)
+      if (auto t = m_session->timeOfFrame(i))
+        frames.push_back(*t);
+  }
+  m_timeBase = RecordingTimeBase::fromFrames(std::move(frames), m_time.range().begin);
+  m_timeline->setTimeOrigin(m_timeBase.origin());
+  updateTransport();
+  emit timeBaseChanged();
+}
+
+void MainWindow::returnKeysToWindow() {
+  // A dialog of ours (label picker, flag dialog) keeps its keyboard; anything in this window hands it back.
+  if (QWidget *focus = QApplication::focusWidget(); focus && focus->window() != this)
+    return;
+  if (!isActiveWindow())
+    activateWindow(); // e.g. a closed dialog left no window active
+  setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::showError(const QString &message) {
@@ -575,6 +635,8 @@ void MainWindow::onLoaded(std::shared_ptr<RecordingContext> rec, const QString &
   for (const auto &[id, name] : m_session->offsetStreams())
     streams.push_back({id, name, m_session->userOffset(id)});
   m_offsets->setStreams(streams, m_session->framePeriod());
+  rebuildTimeBase();
+  m_transport->resetTimeField(); // nothing typed for the previous recording survives
   m_recordingTitle = QFileInfo(path).fileName();
   updateTitle();
   addRecent(QFileInfo(path).absoluteFilePath());
@@ -583,6 +645,7 @@ void MainWindow::onLoaded(std::shared_ptr<RecordingContext> rec, const QString &
   statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
   updateTransport();
   emit recordingOpened();
+  returnKeysToWindow();
   if (needSeries)
     loadSeries(m_loadGeneration);
 }
@@ -590,20 +653,24 @@ void MainWindow::onLoaded(std::shared_ptr<RecordingContext> rec, const QString &
 void MainWindow::onOffsetEdited(const std::string &streamId, qint64 offsetNs) {
   // A project recording saves the offset (undoable) and the views follow the project; a recording
   // outside a project only moves the views.
-  if (!m_session || m_project->setStreamOffset(streamId, offsetNs))
+  if (!m_session)
     return;
-  m_session->setUserOffset(streamId, offsetNs);
+  if (!m_project->setStreamOffset(streamId, offsetNs))
+    m_session->setUserOffset(streamId, offsetNs);
+  rebuildTimeBase(); // a nudged video moves its frames, and with them recording time
 }
 
 void MainWindow::openBundledSample() {
-  using Path = std::filesystem::path;
-  Job *job = startJob<Path>(
+  QPointer<MainWindow> self(this);
+  Job *job = startJob<std::filesystem::path>(
       this, tr("Bundled sample"), [](JobContext &ctx) { return sample::ensureBundledSample(ctx.callback()); },
-      [this](Result<Path> &r) {
-        if (r)
-          openPath(QString::fromStdString(r->string()));
+      [self](Result<std::filesystem::path> &r) {
+        if (!self)
+          return;
+        if (r.ok())
+          self->openPath(QString::fromStdString(r.value().string()));
         else
-          showError(tr("Bundled sample: %1").arg(QString::fromStdString(r.error())));
+          self->showError(tr("Bundled sample: %1").arg(QString::fromStdString(r.error())));
       });
   JobProgressDialog::show(job, this, tr("Generating the bundled sample recording (first start only)…"), 300);
 }

@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "core/project/ProjectTypes.h"
+#include "core/time/RecordingTime.h"
 #include "core/time/TimeControl.h"
 #include "core/util/Result.h"
 
@@ -28,6 +29,7 @@ class ProjectSession;
 } // namespace project
 class ActionRegistry;
 class AnnotationController;
+class CurationController;
 class DepthPanel;
 class OffsetEditor;
 class ProjectController;
@@ -77,7 +79,15 @@ public:
   // its attachment (the project session owns it).
   void setAnnotationDocument(project::AnnotationDocument *doc);
   AnnotationController *annotationController() const { return m_annotation; }
+  // Integrity lane, suggested boundaries and the curation queue (widgets/curation).
+  CurationController *curation() const { return m_curation; }
   TransportBar *transport() const { return m_transport; }
+  // Recording time of the recording in the views (origin = its first video frame, frame numbers):
+  // what the transport, the timeline and every project panel show.
+  const RecordingTimeBase &timeBase() const { return m_timeBase; }
+  // Gives the keyboard back to the window's shortcuts (transport, annotation keys): after layout,
+  // dock and recording changes, and when a click lands on a view that takes no focus itself.
+  void returnKeysToWindow();
   QString lastError() const { return m_lastError; }
   QStringList recentFiles() const;
   // Named layouts (QSettings "layouts/<name>").
@@ -92,6 +102,7 @@ signals:
   void openFailed(const QString &message);
   void projectChanged();
   void currentRecordingChanged(tacit::project::Id recordingId);
+  void timeBaseChanged();
 
 protected:
   void closeEvent(QCloseEvent *) override;
@@ -116,6 +127,7 @@ private:
   void updateTransport();
   void jklPlay(int direction);
   void stepFrames(int n);
+  void rebuildTimeBase();
   QDockWidget *addViewDock(const QString &objectName, const QString &title, QWidget *w, Qt::DockWidgetArea area);
 
   Options m_options;
@@ -127,6 +139,7 @@ private:
   Pose3DView *m_pose3d = nullptr;
   TimelineWidget *m_timeline = nullptr;
   AnnotationController *m_annotation = nullptr;
+  CurationController *m_curation = nullptr;
   TransportBar *m_transport = nullptr;
   OffsetEditor *m_offsets = nullptr;
   ProjectController *m_project = nullptr;
@@ -146,6 +159,7 @@ private:
   QString m_lastError;
   int m_loadGeneration = 0;
   std::optional<Timestamp> m_loopIn, m_loopOut;
+  RecordingTimeBase m_timeBase;
 };
 
 } // namespace tacit

@@ -5,25 +5,32 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QLabel>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QUndoStack>
+#include <algorithm>
 
 #include "core/project/AnnotationDocument.h"
 #include "core/project/ProjectRecording.h"
 #include "core/project/ProjectSession.h"
 #include "core/project/RecordingListModel.h"
+#include "widgets/annotation/AnnotationController.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/MainWindow.h"
 #include "widgets/app/OffsetEditor.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/project/FlagsPanel.h"
 #include "widgets/project/RecordingsPanel.h"
+#include "widgets/project/RejectReasonDialog.h"
 #include "widgets/project/SegmentsPanel.h"
 #include "widgets/project/TaxonomyEditor.h"
+#include "widgets/timeline/TimelineWidget.h"
 
 namespace tacit {
 
@@ -127,7 +134,7 @@ void ProjectController::createActions() {
       relink(id, dir);
   });
   connect(a.action("project.nextUnreviewed"), &QAction::triggered, this, &ProjectController::openNextUnreviewed);
-  connect(a.action("review.approve"), &QAction::triggered, this, [this] { setReviewStatus(ReviewStatus::Approved); });
+  connect(a.action("review.approve"), &QAction::triggered, this, &ProjectController::approve);
   connect(a.action("review.reject"), &QAction::triggered, this, &ProjectController::askRejectReason);
   connect(a.action("review.inReview"), &QAction::triggered, this, [this] { setReviewStatus(ReviewStatus::InReview); });
   connect(a.action("review.reset"), &QAction::triggered, this, [this] { setReviewStatus(ReviewStatus::Unreviewed); });
@@ -158,6 +165,9 @@ void ProjectController::createDocks() {
   connect(m_recordings, &RecordingsPanel::openRequested, this, &ProjectController::openRecording);
   connect(m_recordings, &RecordingsPanel::selectionChanged, this, &ProjectController::updateActions);
   connect(m_segments, &SegmentsPanel::seekRequested, this, &ProjectController::seek);
+  // One selection: the segment selected on the timeline is the one selected in the table, and back.
+  connect(m_window.timeline(), &TimelineWidget::selectionChanged, m_segments, &SegmentsPanel::selectSegment);
+  connect(m_segments, &SegmentsPanel::segmentSelected, m_window.timeline(), &TimelineWidget::setSelectedSegment);
   connect(m_flags, &FlagsPanel::seekRequested, this, &ProjectController::seek);
   for (QObject *o : {static_cast<QObject *>(m_segments), static_cast<QObject *>(m_flags)})
     connect(o, SIGNAL(errorOccurred(QString)), this, SIGNAL(errorOccurred(QString)));
@@ -224,7 +234,18 @@ bool ProjectController::newProject(const QString &path) {
   auto s = ProjectSession::create(path.toStdString());
   if (!s)
     return fail(s.error());
-  return install(s.takeValue(), {});
+  if (!install(s.takeValue(), {}))
+    return false;
+  // The recording in the views is what the user is working on: it belongs to the new project.
+  if (RecordingSession *rs = m_window.session()) {
+    const QString folder = rs->recording().sourcePath;
+    if (QFileInfo(QDir(folder).filePath(QStringLiteral("recording.json"))).exists())
+      addRecordings(folder);
+    else
+      emit statusMessage(tr("%1 is a plain video: import it (File → Import…) to add it to the project")
+                             .arg(QFileInfo(folder).fileName()));
+  }
+  return true;
 }
 
 bool ProjectController::openProject(const QString &path) {
@@ -249,11 +270,13 @@ bool ProjectController::install(std::unique_ptr<ProjectSession> session, const Q
   connect(undo, &QUndoStack::canRedoChanged, this, &ProjectController::updateActions);
   connect(undo, &QUndoStack::undoTextChanged, this, &ProjectController::updateActions);
   connect(undo, &QUndoStack::redoTextChanged, this, &ProjectController::updateActions);
+  connect(undo, &QUndoStack::indexChanged, this, &ProjectController::editDone);
   m_recordings->setSession(s);
   m_taxonomy->setModel(s->taxonomy(), undo);
-  for (QDockWidget *d : m_docks)
-    d->show();
-  m_docks.first()->raise();
+  m_window.annotationController()->setTaxonomy(s->taxonomy()); // timeline names/colours follow edits live
+  applyDefaultSizes();
+  // Once the docks are laid out: a sensible width, the video keeps the most room.
+  QTimer::singleShot(0, this, [this] { applyDefaultSizes(); });
   if (s->isReadOnly()) {
     m_lockLabel->setText(tr("[read-only] %1").arg(s->readOnlyReason()));
     m_lockLabel->setToolTip(s->readOnlyReason());
@@ -280,6 +303,7 @@ void ProjectController::closeProject() {
   m_recordings->setSession(nullptr);
   m_taxonomy->setModel(nullptr, nullptr);
   m_window.setAnnotationDocument(nullptr);
+  m_window.annotationController()->setTaxonomy(nullptr);
   m_session->disconnect(this);
   m_session.reset();
   m_lockLabel->hide();
@@ -325,6 +349,7 @@ bool ProjectController::openRecording(Id id) {
 bool ProjectController::openNextUnreviewed() {
   if (!m_session)
     return false;
+  m_window.returnKeysToWindow(); // Ctrl+Shift+N from any field: the keys belong to the review again
   const Id id = m_recordings->selectNextUnreviewed();
   if (!id) {
     emit statusMessage(tr("No unreviewed recordings match the filters"));
@@ -334,15 +359,8 @@ bool ProjectController::openNextUnreviewed() {
 }
 
 Id ProjectController::recordingAt(const QString &path) const {
-  if (!m_session)
-    return 0;
-  // A folder opened with File → Open may be a project recording too.
-  const QString wanted = canonicalPath(path);
-  if (auto recs = m_session->store().recordings())
-    for (const auto &r : *recs)
-      if (canonicalPath(QString::fromStdString(m_session->store().absoluteFolder(r).string())) == wanted)
-        return r.id;
-  return 0;
+  // A folder opened with File → Open may be a project recording too (ProjectSession's one rule).
+  return m_session ? m_session->recordingAt(path.toStdString()) : 0;
 }
 
 void ProjectController::addRecordingState(const QString &path, RecordingContext::Options &options) {
@@ -376,19 +394,14 @@ void ProjectController::onRecordingLoaded() {
   RecordingSession *rs = m_window.session();
   if (!m_session || !rs)
     return;
-  // Which project recording is in the views?
-  const Id match = recordingAt(QString::fromStdString(rs->recording().sourcePath().string()));
+  // Which project recording is in the views? (A folder opened with File → Open may be one too.)
+  const Id match = m_session->recordingAt(rs->recording().sourcePath());
   if (auto st = m_session->setCurrentRecording(match); !st.ok())
     fail(st.error());
   project::AnnotationDocument *doc = m_session->document();
   if (!doc)
     return;
-  std::vector<Timestamp> times;
-  times.reserve(static_cast<std::size_t>(rs->frameCount()));
-  for (qint64 i = 0; i < rs->frameCount(); ++i)
-    if (auto t = rs->timeOfFrame(i))
-      times.push_back(*t);
-  doc->setFrameGrid(project::FrameGrid(std::move(times)));
+  doc->setTimeBase(m_window.timeBase()); // the same recording time and frames as the timeline
   // The worker's redactions: operators see removed spans blanked and boxes blurred.
   if (match) {
     if (auto reds = m_session->store().redactions(match); reds)
@@ -396,6 +409,58 @@ void ProjectController::onRecordingLoaded() {
     else
       fail(reds.error());
   }
+}
+
+void ProjectController::applyDefaultSizes() {
+  if (!m_session)
+    return;
+  for (QDockWidget *d : m_docks)
+    d->show(); // also after Reset Layout (the default state has no project)
+  m_docks.first()->raise();
+  m_window.resizeDocks({m_docks.first()}, {std::clamp(m_window.width() * 22 / 100, 280, 460)}, Qt::Horizontal);
+}
+
+void ProjectController::onTimeBaseChanged() {
+  // Only for the document of the recording in the views (a new recording is matched on load).
+  RecordingSession *rs = m_window.session();
+  project::AnnotationDocument *doc = m_session ? m_session->document() : nullptr;
+  if (doc && rs && m_session->recordingAt(rs->recording().sourcePath()) == doc->recordingId())
+    doc->setTimeBase(m_window.timeBase());
+}
+
+void ProjectController::showReviewFor(Id recordingId) {
+  raiseDock(m_recordings);
+  m_recordings->selectRecording(recordingId);
+  m_recordings->view()->setFocus();
+}
+
+void ProjectController::showRecordingDetails(Id recordingId) {
+  showReviewFor(recordingId);
+  m_recordings->editWorker(recordingId);
+}
+
+void ProjectController::showConsentFor(Id recordingId) {
+  showReviewFor(recordingId);
+  if (QAction *a = m_window.actions().action(QStringLiteral("file.consentReview")))
+    a->trigger();
+}
+
+void ProjectController::showFlag(Id recordingId, Id flagId) {
+  if (!openRecording(recordingId))
+    return;
+  raiseDock(m_flags);
+  m_flags->selectFlag(flagId);
+  if (auto doc = m_session->documentFor(recordingId))
+    if (const project::QualityFlag *f = (*doc)->flag(flagId); f && !f->wholeRecording)
+      seek(f->startNs);
+}
+
+void ProjectController::raiseDock(QWidget *content) {
+  for (QDockWidget *d : m_docks)
+    if (d->widget() == content) {
+      d->show();
+      d->raise();
+    }
 }
 
 void ProjectController::onCurrentRecordingChanged(Id id) {
@@ -416,26 +481,76 @@ bool ProjectController::setReviewStatus(ReviewStatus status, const QString &reas
     id = m_session->currentRecordingId();
   if (!id)
     return fail(tr("Select a recording first").toStdString());
-  auto doc = m_session->documentFor(id);
-  if (!doc)
-    return fail(doc.error());
-  if (auto st = (*doc)->setReviewStatus(status, reason.toStdString()); !st.ok())
+  if (auto st = m_session->setReviewStatus(id, status, reason.toStdString()); !st.ok())
     return fail(st.error());
   return true;
 }
 
-void ProjectController::askRejectReason() {
+int ProjectController::exportSeverity() {
+  return QSettings().value(QStringLiteral("export/excludeSeverity"), 3).toInt();
+}
+
+QString ProjectController::blockingFlagsText(Id id) {
+  auto doc = m_session ? m_session->documentFor(id) : Result<project::AnnotationDocument *>::failure("no project");
+  if (!doc)
+    return {};
+  const int severity = exportSeverity();
+  QStringList lines;
+  for (const auto &f : (*doc)->flags())
+    if (f.severity >= severity)
+      lines << tr("• %1, severity %2, %3")
+                   .arg(QString::fromUtf8(project::flagReasonDisplayName(f.reason)))
+                   .arg(f.severity)
+                   .arg(f.wholeRecording ? tr("whole recording")
+                                         : QString::fromStdString((*doc)->timeBase().span({f.startNs, f.endNs})));
+  return lines.join(QLatin1Char('\n'));
+}
+
+void ProjectController::approve() {
+  if (!m_session)
+    return;
+  const Id id = m_recordings->selectedId() ? m_recordings->selectedId() : m_session->currentRecordingId();
+  const QString blocking = id ? blockingFlagsText(id) : QString();
+  if (blocking.isEmpty()) {
+    setReviewStatus(ReviewStatus::Approved);
+    return;
+  }
   // Window-modal, not exec(): the event loop keeps running (and tests can answer it).
-  auto *dlg = new QInputDialog(&m_window);
-  dlg->setObjectName(QStringLiteral("rejectReasonDialog"));
+  auto *box = new QMessageBox(QMessageBox::Warning, tr("Approve Recording"),
+                              tr("This recording has flags that exclude it from export (severity %1 or higher):\n%2\n\n"
+                                 "Approve it anyway?")
+                                  .arg(exportSeverity())
+                                  .arg(blocking),
+                              QMessageBox::Yes | QMessageBox::Cancel, &m_window);
+  box->setObjectName(QStringLiteral("approveWarning"));
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->button(QMessageBox::Yes)->setText(tr("Approve Anyway"));
+  box->setDefaultButton(QMessageBox::Cancel);
+  connect(box, &QMessageBox::finished, &m_window, &MainWindow::returnKeysToWindow);
+  connect(box, &QMessageBox::finished, this, [this, id](int result) {
+    if (result == QMessageBox::Yes && m_session && id)
+      if (auto st = m_session->setReviewStatus(id, ReviewStatus::Approved); !st.ok())
+        fail(st.error());
+  });
+  box->open();
+}
+
+void ProjectController::askRejectReason() {
+  if (!m_session)
+    return;
+  const Id id = m_recordings->selectedId() ? m_recordings->selectedId() : m_session->currentRecordingId();
+  QString name;
+  if (auto rec = id ? m_session->store().recording(id) : Result<project::RecordingRecord>::failure(""))
+    name = QFileInfo(QString::fromStdString(rec->relativePath)).fileName();
+  // Window-modal, not exec(): the event loop keeps running (and tests can answer it).
+  auto *dlg = new RejectReasonDialog(name, &m_window);
   dlg->setAttribute(Qt::WA_DeleteOnClose);
-  dlg->setWindowTitle(tr("Reject Recording"));
-  dlg->setLabelText(tr("Why is this recording rejected?"));
-  connect(dlg, &QInputDialog::textValueSelected, this, [this](const QString &text) {
-    if (text.trimmed().isEmpty())
-      fail(tr("A rejection needs a reason").toStdString());
-    else
-      setReviewStatus(ReviewStatus::Rejected, text.trimmed());
+  connect(dlg, &QDialog::finished, &m_window, &MainWindow::returnKeysToWindow);
+  connect(dlg, &RejectReasonDialog::reasonAccepted, this, [this, id](const QString &reason) {
+    if (!m_session || !id)
+      return;
+    if (auto st = m_session->setReviewStatus(id, ReviewStatus::Rejected, reason.toStdString()); !st.ok())
+      fail(st.error());
   });
   dlg->open();
 }
@@ -443,48 +558,25 @@ void ProjectController::askRejectReason() {
 bool ProjectController::addRecordings(const QString &folder) {
   if (!m_session)
     return false;
-  // The folder itself, else recording folders up to two levels below it.
-  QStringList candidates;
-  const QDir root(folder);
-  if (root.exists(QStringLiteral("recording.json"))) {
-    candidates << root.absolutePath();
-  } else {
-    for (const QFileInfo &a : root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-      const QDir d(a.absoluteFilePath());
-      if (d.exists(QStringLiteral("recording.json"))) {
-        candidates << d.absolutePath();
-        continue;
-      }
-      for (const QFileInfo &b : d.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        if (QDir(b.absoluteFilePath()).exists(QStringLiteral("recording.json")))
-          candidates << b.absoluteFilePath();
-    }
-  }
-  if (candidates.isEmpty())
-    return fail(folder.toStdString() + ": no recording.json here or in its subfolders");
-  QStringList errors;
-  int added = 0;
-  for (const QString &c : candidates) {
-    auto r = m_session->store().addRecording(c.toStdString());
-    if (r)
-      ++added;
-    else
-      errors << QString::fromStdString(r.error());
-  }
-  m_session->refreshRecordings();
-  emit statusMessage(tr("Added %n recording(s)", nullptr, added));
-  if (!errors.isEmpty())
-    emit errorOccurred(errors.join(QLatin1Char('\n')));
-  return errors.isEmpty();
+  auto added = m_session->addRecordings(folder.toStdString());
+  if (!added)
+    return fail(added.error());
+  emit statusMessage(tr("Added %n recording(s)", nullptr, static_cast<int>(added->size())));
+  QStringList problems;
+  for (const auto &w : added.warnings())
+    problems << QString::fromStdString(w);
+  if (!problems.isEmpty())
+    emit errorOccurred(problems.join(QLatin1Char('\n')));
+  onRecordingLoaded(); // the recording in the views may be one of them
+  return problems.isEmpty();
 }
 
 bool ProjectController::relink(Id id, const QString &folder) {
   if (!m_session)
     return false;
-  auto r = m_session->store().relinkRecording(id, folder.toStdString());
+  auto r = m_session->relinkRecording(id, folder.toStdString());
   if (!r)
     return fail(r.error());
-  m_session->refreshRecordings();
   QStringList warnings;
   for (const auto &w : r.warnings())
     warnings << QString::fromStdString(w);

@@ -68,6 +68,15 @@ public:
   void fillFileMenu(QMenu *file);
   void fillEditMenu(QMenu *edit);
   void fillProjectMenu(QMenu *menu);
+  // Shows the project docks at their default width (project open, Reset Layout).
+  void applyDefaultSizes();
+  // The window's recording time changed (offset nudge): the current document follows.
+  void onTimeBaseChanged();
+  // What the export dialog's "fix" buttons lead to.
+  void showConsentFor(project::Id recordingId);
+  void showReviewFor(project::Id recordingId);
+  void showFlag(project::Id recordingId, project::Id flagId);
+  void showRecordingDetails(project::Id recordingId);
 
 signals:
   void projectChanged();
@@ -75,6 +84,7 @@ signals:
   void titleChanged();
   void errorOccurred(const QString &message);
   void statusMessage(const QString &message);
+  void editDone(); // an undoable edit, undo or redo went through
 
 private:
   void createActions();
@@ -87,8 +97,13 @@ private:
   void addRecent(const QString &path);
   void rebuildRecentMenu();
   void askRejectReason();
+  // Approve, after a warning when the recording has flags at or above the export severity.
+  void approve();
+  QString blockingFlagsText(project::Id id);
+  static int exportSeverity(); // "exclude flags of severity ≥ N" of the export dialog (QSettings)
   bool fail(const std::string &message);
   void seek(qint64 t);
+  void raiseDock(QWidget *content);
 
   MainWindow &m_window;
   std::unique_ptr<project::ProjectSession> m_session;

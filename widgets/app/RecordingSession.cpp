@@ -2,13 +2,13 @@
 
 #include <cmath>
 
-#include "core/consent/FaceBlur.h"
 #include "core/time/TimeControl.h"
 #include "widgets/common/HandColors.h"
 #include "widgets/depth/DepthView.h"
 #include "widgets/plot/PlotsView.h"
 #include "widgets/pose3d/Pose3DView.h"
 #include "widgets/timeline/TimelineWidget.h"
+#include "widgets/video/FramePresenter.h"
 #include "widgets/video/VideoView.h"
 
 namespace tacit {
@@ -27,11 +27,6 @@ const Rigid &deviceFromCpf() {
     return t;
   }();
   return r;
-}
-
-std::int64_t latestAt(const std::vector<Timestamp> &times, Timestamp t) {
-  auto it = std::upper_bound(times.begin(), times.end(), t);
-  return static_cast<std::int64_t>(it - times.begin()) - 1;
 }
 
 Timestamp medianPeriod(const std::vector<Timestamp> &t) {
@@ -60,7 +55,7 @@ RecordingSession::RecordingSession(std::shared_ptr<RecordingContext> recording, 
   for (const MediaStream *m : {m_rec->video(), m_rec->depth()}) {
     if (!m)
       continue;
-    std::unique_ptr<media::FrameSource> reader = m_rec->takeReader(m->id);
+    std::unique_ptr<media::FrameSource> reader = m_rec->takeReader(m->id); // opened while loading
     if (!reader) {
       auto opened = m->open();
       if (!opened) {
@@ -69,54 +64,44 @@ RecordingSession::RecordingSession(std::shared_ptr<RecordingContext> recording, 
       }
       reader = opened.takeValue();
     }
-    auto fetcher = std::make_unique<FrameFetcher>(std::move(reader), m->depth() ? kDepthCacheBytes : kVideoCacheBytes);
     const bool depth = m->depth();
-    connect(fetcher.get(), &FrameFetcher::frameReady, this, [this, depth](qint64 index, const QImage &img, bool exact) {
-      qint64 &wanted = depth ? m_depthIndex : m_videoIndex;
-      qint64 &shown = depth ? m_depthShown : m_videoShown;
-      // Newest wins, but a late frame between the shown one and the wanted one is still progress.
-      const bool between = shown >= 0 && ((shown < index && index < wanted) || (wanted < index && index < shown));
-      if (index != wanted && !between)
-        return;
-      if (index == shown && (!exact || depth || m_videoShownExact))
-        return; // already on screen (a cached frame served again)
-      show(depth, index, img, exact);
-    });
-    connect(fetcher.get(), &FrameFetcher::decodeFailed, this,
-            [this](qint64, const QString &message) { emit decodeError(message); });
-    (depth ? m_depthFetcher : m_videoFetcher) = std::move(fetcher);
+    media::FrameEngine::Options o;
+    o.cacheBytes = depth ? kDepthCacheBytes : kVideoCacheBytes;
+    const auto kind = depth ? FramePresenter::Kind::Depth : FramePresenter::Kind::Video;
+    auto presenter = std::make_unique<FramePresenter>(m_time, std::move(reader), m->id, kind, o);
+    connect(presenter.get(), &FramePresenter::presented, this,
+            [this, depth](const PresentedFrame &f) { show(depth, f); });
+    connect(presenter.get(), &FramePresenter::failed, this, &RecordingSession::decodeError);
+    (depth ? m_depthPresenter : m_videoPresenter) = std::move(presenter);
   }
   setupViews();
   connect(&m_time, &TimeControl::timeChanged, this, &RecordingSession::onTimeChanged);
   connect(&m_time, &TimeControl::offsetsChanged, this, &RecordingSession::refresh);
   connect(&m_time, &TimeControl::playingChanged, this, &RecordingSession::onPlayingChanged);
   connect(&m_time, &TimeControl::speedChanged, this, &RecordingSession::adaptTickInterval);
-  m_scrubSettle.setSingleShot(true);
-  connect(&m_scrubSettle, &QTimer::timeout, this, [this] {
-    m_lastPausedMoveNs = -kScrubSettleMs * 1000000LL * 2; // rested: the next query wants the exact frame
-    if (!m_time.isPlaying())
-      refresh();
-  });
   m_slowViewsTimer.setSingleShot(true);
   connect(&m_slowViewsTimer, &QTimer::timeout, this, [this] { updateSlowViews(m_time.time(), true); });
   adaptTickInterval();
 }
 
-void RecordingSession::show(bool depth, qint64 index, const QImage &img, bool exact) {
-  const MediaStream *m = depth ? m_rec->depth() : m_rec->video();
-  // Timeline time of the frame: the clock redactions and segments use.
-  const Timestamp t = (*m->frameTimes)[static_cast<std::size_t>(index)] + m_time.streamOffset(m->id);
+void RecordingSession::show(bool depth, const PresentedFrame &f) {
   if (depth) {
-    m_depthShown = index;
-    m_views.depth->setDepthFrame(redactedDepth(img, t), index);
+    if (m_views.depth)
+      m_views.depth->setDepthFrame(f.image, f.index);
     return;
   }
-  m_videoShown = index;
-  m_videoShownExact = exact;
-  const QSize size(m->width, m->height);
-  m_views.video->setFrame(redactedVideo(img, t, size), index, t - m_time.range().begin, size);
+  const MediaStream *v = m_rec->video();
+  const Timestamp global = f.ptsNs + m_time.streamOffset(v->id); // reader time -> timeline time
+  if (m_views.video) {
+    m_views.video->setFastScaling(!f.exact);
+    m_views.video->setFrame(f.image, f.index, global - m_time.range().begin, f.fullSize);
+  }
   if (m_time.isPlaying())
-    updateOverlays(t);
+    updateOverlays(global);
+}
+
+qint64 RecordingSession::currentFrame() const {
+  return m_videoPresenter ? m_videoPresenter->wantedIndex() : -1;
 }
 
 void RecordingSession::adaptTickInterval() {
@@ -136,37 +121,12 @@ void RecordingSession::onPlayingChanged(bool playing) {
   }
 }
 
-RecordingSession::~RecordingSession() {
-  if (m_rec->video())
-    m_time.removeFrameTimes(m_rec->video()->id);
-}
+RecordingSession::~RecordingSession() = default;
 
 Timestamp RecordingSession::streamTime(const std::string &id) const {
   return m_time.streamTime(id);
 }
 
-QImage RecordingSession::redactedVideo(const QImage &image, Timestamp t, QSize fullSize) const {
-  if (m_redactions.blanked("video", t))
-    return SessionRedactions::blankFrame(image.size());
-  auto boxes = m_redactions.boxesAt(t);
-  if (boxes.empty())
-    return image;
-  if (fullSize.isValid() && image.size() != fullSize) {
-    // A display-sized frame while playing: boxes are in full-frame pixels.
-    const double kx = static_cast<double>(image.width()) / fullSize.width();
-    const double ky = static_cast<double>(image.height()) / fullSize.height();
-    for (auto &b : boxes)
-      b = {b.x * kx, b.y * ky, b.w * kx, b.h * ky, b.atNs};
-  }
-  return consent::blurBoxes(image, boxes);
-}
-
-QImage RecordingSession::redactedDepth(const QImage &image, Timestamp t) const {
-  if (!m_redactions.blanked("depth", t))
-    return image;
-  QImage none(image.size(), QImage::Format_Grayscale16); // no depth anywhere: nothing of the scene
-  none.fill(0);
-  return none;
 }
 
 void RecordingSession::setRedactions(std::vector<project::Redaction> redactions) {
@@ -177,8 +137,9 @@ void RecordingSession::setRedactions(std::vector<project::Redaction> redactions)
   if (m_views.timeline)
     m_views.timeline->setLanes(timelineLanes());
   // Re-present the frames at the playhead through the new redactions.
-  m_videoIndex = m_depthIndex = -1;
-  m_videoShown = m_depthShown = -1;
+  for (auto *p : {m_videoPresenter.get(), m_depthPresenter.get()})
+    if (p)
+      p->setRedactions(m_redactions.all());
   refresh();
 }
 
@@ -269,19 +230,13 @@ std::optional<Timestamp> RecordingSession::timeOfFrame(qint64 frame) const {
 bool RecordingSession::framesSettled() const {
   if (m_lastTime != m_time.time())
     return false; // a tick is still pending: the views have not seen the current playhead yet
-  if (m_scrubSettle.isActive())
-    return false; // the exact frame follows when the playhead rests
-  const bool videoOk = !m_rec->video() ||
-                       (m_videoIndex >= 0 && m_videoShown == m_videoIndex && (m_videoShownExact || m_time.isPlaying()));
-  const bool depthOk = !m_rec->depth() || m_depthIndex < 0 || m_depthShown == m_depthIndex;
+  const bool videoOk = !m_videoPresenter || m_videoPresenter->settled();
+  const bool depthOk = !m_depthPresenter || m_depthPresenter->shown().index == m_depthPresenter->wantedIndex();
   return videoOk && depthOk;
 }
 
 std::optional<double> RecordingSession::requestAgeMs(qint64 frameIndex) const {
-  auto it = m_requestedAt.find(frameIndex);
-  if (it == m_requestedAt.end())
-    return std::nullopt;
-  return (m_wall.nsecsElapsed() - it->second) / 1e6;
+  return m_videoPresenter ? m_videoPresenter->requestAgeMs(frameIndex) : std::nullopt;
 }
 
 std::vector<TimelineLane> RecordingSession::timelineLanes() const {
@@ -335,8 +290,7 @@ void RecordingSession::setupViews() {
       m_coverage[m->id] = coverageFromTimes(*m->frameTimes, 0);
   if (const MediaStream *v = r.video()) {
     m_framePeriod = medianPeriod(*v->frameTimes);
-    m_time.setFrameTimes(v->id, *v->frameTimes);
-    m_time.setStepStream(v->id);
+    m_time.setStepStream(v->id); // its frame times are registered by its presenter
     if (m_views.video) {
       m_views.video->setRotation(v->rotationDeg);
       const CameraCalibration *cc = r.camera(*v);
@@ -357,6 +311,8 @@ void RecordingSession::setupViews() {
     m_views.depth->setRotation(d->rotationDeg);
     const CameraCalibration *cc = r.camera(*d);
     m_views.depth->setProjector(cc ? CameraProjector(*cc, QSize(d->width, d->height)) : CameraProjector());
+  } else if (m_views.depth) {
+    m_views.depth->setDepthFrame({}, -1); // nothing left over from the previous recording
   }
   const TimeRange range = r.timeRange();
   if (m_views.timeline) {
@@ -472,54 +428,17 @@ void RecordingSession::refresh() {
 }
 
 void RecordingSession::onTimeChanged(qint64 t) {
-  const int direction = m_time.isPlaying() ? (m_time.isReverse() ? -1 : 1) : 0;
   m_lastTime = t;
   const bool playing = m_time.isPlaying();
-  // Scrubbing (paused, the playhead moved again within kScrubSettleMs): display frames like playback,
-  // and the exact frame once the playhead rests.
-  const qint64 now = m_wall.nsecsElapsed();
-  const bool scrubbing = !playing && now - m_lastPausedMoveNs < kScrubSettleMs * 1000000LL;
-  if (!playing) {
-    m_lastPausedMoveNs = now;
-    if (scrubbing)
-      m_scrubSettle.start(kScrubSettleMs);
+  if (m_videoPresenter) {
+    m_videoPresenter->setDisplaySize(displaySize());
+    m_videoPresenter->update(); // (also connected itself; a second call is free)
   }
-  const bool fast = playing || scrubbing;
-  auto updateMedia = [&](const MediaStream *m, FrameFetcher *fetcher, qint64 &wanted, qint64 &shown, bool depth) {
-    if (!m || !fetcher || m->frameCount() == 0)
-      return;
-    qint64 idx = latestAt(*m->frameTimes, streamTime(m->id));
-    idx = std::clamp<qint64>(idx, 0, static_cast<qint64>(m->frameCount()) - 1);
-    const bool needExact = !fast && !depth; // depth frames are always exact
-    bool &wantedExact = depth ? m_depthWantedExact : m_videoWantedExact;
-    if (idx == wanted && (!needExact || wantedExact))
-      return; // already shown or requested
-    const bool shownExact = depth || m_videoShownExact;
-    if (!depth && idx != wanted) {
-      m_requestedAt[idx] = m_wall.nsecsElapsed();
-      while (m_requestedAt.size() > 256)
-        m_requestedAt.erase(m_requestedAt.begin());
-    }
-    wanted = idx;
-    wantedExact = needExact;
-    const auto f = fetcher->cached(idx, false);
-    if (f && (shown != idx || (f->exact && !shownExact)))
-      show(depth, idx, f->image, f->exact); // a display frame at once, the exact one follows when paused
-    if (f && (f->exact || !needExact)) {
-      fetcher->setFocus(idx, direction); // keeps read-ahead anchored at the playhead
-      return;
-    }
-    fetcher->request(idx, direction, needExact);
-  };
-  if (m_views.video) {
-    m_views.video->setFastScaling(fast);
-    if (m_videoFetcher)
-      m_videoFetcher->setDisplaySize(displaySize());
+  if (m_depthPresenter) {
+    m_depthPresenter->update();
+    if (m_views.depth)
+      m_views.depth->setFastScaling(playing || (m_videoPresenter && m_videoPresenter->isScrubbing()));
   }
-  if (m_views.depth)
-    m_views.depth->setFastScaling(fast);
-  updateMedia(m_rec->video(), m_videoFetcher.get(), m_videoIndex, m_videoShown, false);
-  updateMedia(m_rec->depth(), m_depthFetcher.get(), m_depthIndex, m_depthShown, true);
   if (playing) {
     // Overlays follow the shown video frame (show() updates them); the slow views run at their own rate.
     if (!m_rec->video())

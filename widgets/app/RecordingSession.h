@@ -1,10 +1,11 @@
 #pragma once
 // Wires one opened recording (RecordingContext) to the views (GUI thread): on every
 // TimeControl::timeChanged it asks each stream for its latest sample at the playhead (in that stream's
-// clock) and feeds the video, depth, plots, 3D and timeline views. Owns the decode workers. The
-// sensor series may arrive after the first frame (setSeries): plots, overlays, the 3D view and the
-// timeline lanes fill in then. Time offsets follow the context's rule (docs/recording-context.md):
-// the playhead is the main video's clock, offsets move the other streams.
+// clock) and feeds the video, depth, plots, 3D and timeline views. Video and depth frames come through
+// one FramePresenter each (frame engine, masking); this class draws the overlays for the presented
+// frame. The sensor series may arrive after the first frame (setSeries): plots, overlays, the 3D view
+// and the timeline lanes fill in then. Time offsets follow the context's rule
+// (docs/recording-context.md): the playhead is the main video's clock, offsets move the other streams.
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
@@ -15,7 +16,6 @@
 #include "core/project/ProjectTypes.h"
 #include "core/recording/RecordingContext.h"
 #include "core/series/HandPose.h"
-#include "widgets/app/FrameFetcher.h"
 #include "widgets/app/SessionRedactions.h"
 #include "widgets/timeline/TimelineLane.h"
 
@@ -28,6 +28,8 @@ class PlotsView;
 class Pose3DView;
 class TimelineWidget;
 class SeriesPlotSource;
+class FramePresenter;
+struct PresentedFrame;
 
 struct SessionViews {
   VideoView *video = nullptr;
@@ -57,7 +59,10 @@ public:
   // Nominal frame period of the main video (0 without video).
   Timestamp framePeriod() const { return m_framePeriod; }
   // Current video frame index at the playhead (-1 without video).
-  qint64 currentFrame() const { return m_videoIndex; }
+  qint64 currentFrame() const;
+  // The presenter of the video (nullptr without video) and of depth.
+  FramePresenter *videoPresenter() const { return m_videoPresenter.get(); }
+  FramePresenter *depthPresenter() const { return m_depthPresenter.get(); }
   qint64 frameCount() const;
   // Global time of a video frame (for typed frame numbers).
   std::optional<Timestamp> timeOfFrame(qint64 frame) const;
@@ -85,8 +90,8 @@ signals:
 private:
   void onPlayingChanged(bool playing);
   void adaptTickInterval();
-  // Puts a decoded frame on screen (GUI thread); video frames also move the overlays while playing.
-  void show(bool depth, qint64 index, const QImage &image, bool exact);
+  // Puts a presented frame on screen (GUI thread); video frames also move the overlays while playing.
+  void show(bool depth, const PresentedFrame &frame);
   // Hands, gaze and head pose at global time t: video/depth overlays now, 3D view state for later.
   void updateOverlays(Timestamp t);
   // 3D view, plots and timeline: immediately when `now`, else at their bounded rates.
@@ -98,21 +103,14 @@ private:
   void applyOffsets();
   void updateRange();
   Timestamp streamTime(const std::string &id) const;
-  // The frame as operators may see it: blanked inside removed spans, boxes blurred.
-  QImage redactedVideo(const QImage &image, Timestamp t, QSize fullSize) const;
-  QImage redactedDepth(const QImage &image, Timestamp t) const;
   void updateTrail();
   void applyPlotRedactions();
 
   std::shared_ptr<RecordingContext> m_rec;
   TimeControl &m_time;
   SessionViews m_views;
-  std::unique_ptr<FrameFetcher> m_videoFetcher, m_depthFetcher;
+  std::unique_ptr<FramePresenter> m_videoPresenter, m_depthPresenter;
   Timestamp m_framePeriod = 0;
-  qint64 m_videoIndex = -1, m_depthIndex = -1;
-  qint64 m_videoShown = -1, m_depthShown = -1;
-  bool m_videoWantedExact = false, m_depthWantedExact = false;
-  bool m_videoShownExact = false;
   // Latest overlay state (3D view, updated at its own rate while playing).
   std::optional<Rigid> m_head;
   series::HandPose m_hands[2];
@@ -120,15 +118,11 @@ private:
   Eigen::Vector3d m_gazeDir = Eigen::Vector3d::UnitZ();
   double m_gazeLength = 1.0;
   QTimer m_slowViewsTimer;
-  QTimer m_scrubSettle;
-  qint64 m_lastPausedMoveNs = -1000000000;
-  static constexpr int kScrubSettleMs = 120;
   qint64 m_last3dNs = -1000000000, m_lastPlotsNs = -1000000000;
   static constexpr int k3dPeriodMs = 100;   // 10 Hz VTK renders while playing
   static constexpr int kPlotsPeriodMs = 50; // 20 Hz plot/timeline cursors while playing
   Timestamp m_lastTime = kInvalidTime;
   QElapsedTimer m_wall;
-  std::map<qint64, qint64> m_requestedAt; // frame -> wall ns (recent only)
   SessionRedactions m_redactions;
   std::vector<std::pair<std::string, std::shared_ptr<SeriesPlotSource>>> m_plotSources; // redaction stream name
   // Timeline coverage of each stream in its reader's clock (computed once; shifted by the offset).

@@ -1,5 +1,7 @@
 #include "widgets/common/TimeFormat.h"
 
+#include "core/time/RecordingTime.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 #include <cmath>
@@ -7,22 +9,7 @@
 namespace tacit {
 
 QString formatClock(Timestamp relativeNs) {
-  const bool negative = relativeNs < 0;
-  Timestamp ms = (negative ? -relativeNs : relativeNs) / kNsPerMs;
-  const qint64 h = ms / 3600000;
-  const qint64 m = (ms / 60000) % 60;
-  const qint64 s = (ms / 1000) % 60;
-  const qint64 milli = ms % 1000;
-  QString out = h > 0 ? QStringLiteral("%1:%2:%3.%4")
-                            .arg(h)
-                            .arg(m, 2, 10, QLatin1Char('0'))
-                            .arg(s, 2, 10, QLatin1Char('0'))
-                            .arg(milli, 3, 10, QLatin1Char('0'))
-                      : QStringLiteral("%1:%2.%3")
-                            .arg(m, 2, 10, QLatin1Char('0'))
-                            .arg(s, 2, 10, QLatin1Char('0'))
-                            .arg(milli, 3, 10, QLatin1Char('0'));
-  return negative ? QStringLiteral("-") + out : out;
+  return QString::fromStdString(formatRecordingTime(relativeNs));
 }
 
 std::optional<TimeInput> parseTimeInput(const QString &raw) {

@@ -1,6 +1,6 @@
 #pragma once
-// Formatting and parsing of playhead times for the GUI. Times shown to users are relative to the
-// recording start ("01:02.345"); frame numbers are 0-based like the FrameCode burned into samples.
+// Formatting and parsing of playhead times for the GUI. Times shown to users are recording time
+// (core/time/RecordingTime.h: "1:02.345"); frame numbers are 0-based like the FrameCode burned into samples.
 #include <QString>
 #include <optional>
 
@@ -8,7 +8,7 @@
 
 namespace tacit {
 
-// "mm:ss.mmm" (or "h:mm:ss.mmm" past an hour); negative values get a leading "-".
+// formatRecordingTime as a QString: "m:ss.mmm" (or "h:mm:ss.mmm" past an hour), "-" when negative.
 QString formatClock(Timestamp relativeNs);
 
 struct TimeInput {

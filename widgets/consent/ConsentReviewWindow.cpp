@@ -27,21 +27,22 @@
 #include "core/consent/FaceBlur.h"
 #include "core/consent/TransparencyReport.h"
 #include "core/project/ProjectRecording.h"
-#include "widgets/app/FrameFetcher.h"
 #include "widgets/consent/BackgroundJob.h"
 #include "widgets/consent/FaceQaPanel.h"
 #include "widgets/consent/FrameBoxView.h"
+#include "widgets/video/FramePresenter.h"
 
 namespace tacit {
 
 namespace {
 constexpr int kStripThumbs = 8;
-constexpr int kTickMs = 40;
 constexpr std::size_t kPlaybackCacheBytes = 128u << 20;
+const std::string kVideoStream = "video";
 } // namespace
 
-ConsentReviewWindow::ConsentReviewWindow(const QString &projectPath, const QString &workerId, QWidget *parent)
-    : QWidget(parent), m_workerId(workerId.toStdString()) {
+ConsentReviewWindow::ConsentReviewWindow(const QString &projectPath, const QString &workerId, QWidget *parent,
+                                         std::shared_ptr<TimeSource> clock)
+    : QWidget(parent), m_workerId(workerId.toStdString()), m_time(std::move(clock)) {
   setWindowTitle(tr("Review your recordings"));
   auto store = project::ProjectStore::open(projectPath.toStdString());
   buildUi();
@@ -50,12 +51,10 @@ ConsentReviewWindow::ConsentReviewWindow(const QString &projectPath, const QStri
     return;
   }
   m_store = store.takeValue();
-  m_faces = new FaceQaPanel(*m_store, workerId);
+  m_faces = new FaceQaPanel(*m_store, workerId, m_time);
   m_tabs->insertTab(1, m_faces, tr("Faces"));
   connect(m_faces, &FaceQaPanel::saved, this, [this] {
     reloadRedactions();
-    m_shown = -1;
-    showFrame(m_frame);
     refreshSummary();
     emit redactionsChanged();
   });
@@ -64,10 +63,12 @@ ConsentReviewWindow::ConsentReviewWindow(const QString &projectPath, const QStri
 }
 
 ConsentReviewWindow::~ConsentReviewWindow() {
-  // Jobs and the fetcher join their threads before the store and the picture go away.
+  // Jobs and the frame engine join their threads before the store and the picture go away.
   m_trackJob.reset();
   m_stripJob.reset();
-  m_fetcher.reset();
+  if (m_faces)
+    m_faces->setRecording({}, nullptr);
+  m_presenter.reset();
 }
 
 void ConsentReviewWindow::fail(const QString &message) {
@@ -160,15 +161,14 @@ void ConsentReviewWindow::buildUi() {
   cl->addStretch();
   m_tabs->addTab(consentPage, tr("Consent"));
 
-  m_timer = new QTimer(this);
-  m_timer->setTimerType(Qt::PreciseTimer);
-  m_timer->setInterval(kTickMs);
-  connect(m_timer, &QTimer::timeout, this, &ConsentReviewWindow::tick);
+  connect(&m_time, &TimeControl::timeChanged, this, &ConsentReviewWindow::onTimeChanged);
+  connect(&m_time, &TimeControl::playingChanged, this,
+          [this](bool playing) { m_play->setText(playing ? tr("Pause") : tr("Play")); });
   connect(m_play, &QPushButton::clicked, this, [this] { play(!isPlaying()); });
   connect(m_speedBox, &QComboBox::currentIndexChanged, this,
           [this](int i) { setSpeed(m_speedBox->itemData(i).toDouble()); });
   connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
-    if (v != m_frame)
+    if (v != currentFrame())
       seekFrame(v);
   });
   connect(m_recordingList, &QListWidget::currentRowChanged, this, [this](int row) { selectRecording(row); });
@@ -234,46 +234,45 @@ bool ConsentReviewWindow::selectRecording(int row) {
   if (row < 0 || row >= recordingCount())
     return false;
   const auto &rec = m_recordings[static_cast<std::size_t>(row)];
-  if (rec.id == m_currentId && m_video)
+  if (rec.id == m_currentId && m_presenter)
     return true;
   play(false);
   m_stripJob.reset();
   m_trackJob.reset();
-  m_fetcher.reset();
+  if (m_faces)
+    m_faces->setRecording(rec, nullptr);
+  m_presenter.reset();
   m_currentId = rec.id;
-  m_video.reset();
   m_in.reset();
   m_out.reset();
-  m_shown = -1;
   m_markLabel->clear();
   m_strip->clear();
-  if (m_faces)
-    m_faces->setRecording(rec);
-  auto where = project::projectVideoStream(*m_store, rec);
+  auto where = project::projectVideoStream(*m_store, rec); // the one loader (RecordingContext)
   if (!where) {
     fail(QString::fromStdString(where.error()));
     return false;
   }
   m_videoRef = *where;
-  auto v = m_videoRef.openVideo();
-  auto forFetcher = m_videoRef.openVideo();
-  if (!v || !forFetcher) {
-    fail(QString::fromStdString(!v ? v.error() : forFetcher.error()));
+  auto video = m_videoRef.openVideo();
+  if (!video) {
+    fail(QString::fromStdString(video.error()));
     return false;
   }
-  m_video = v.takeValue();
-  if (m_video->frameCount() == 0)
+  if ((*video)->frameCount() == 0)
     return false;
-  m_fetcher = std::make_unique<FrameFetcher>(forFetcher.takeValue(), kPlaybackCacheBytes);
-  connect(m_fetcher.get(), &FrameFetcher::frameReady, this, [this](qint64 index, const QImage &img, bool) {
-    // Newest wins; while playing, a late frame before the wanted one is still progress.
-    if (index == m_frame || (isPlaying() && index > m_shown && index < m_frame))
-      present(index, img);
-  });
-  connect(m_fetcher.get(), &FrameFetcher::decodeFailed, this,
-          [this](qint64, const QString &message) { fail(message); });
+  media::FrameEngine::Options o;
+  o.cacheBytes = kPlaybackCacheBytes;
+  m_presenter =
+      std::make_unique<FramePresenter>(m_time, video.takeValue(), kVideoStream, FramePresenter::Kind::Video, o);
+  m_presenter->setBlankRemovedSpans(false); // the worker sees what they removed; blur boxes are applied
+  connect(m_presenter.get(), &FramePresenter::presented, this, &ConsentReviewWindow::present);
+  connect(m_presenter.get(), &FramePresenter::failed, this, &ConsentReviewWindow::fail);
+  m_time.setStepStream(kVideoStream);
+  m_time.setRange(m_presenter->engine().timeRange());
+  if (m_faces)
+    m_faces->setRecording(rec, m_presenter.get());
   reloadRedactions();
-  const std::int64_t n = m_video->frameCount();
+  const std::int64_t n = m_presenter->frameCount();
   {
     const QSignalBlocker block(m_slider);
     m_slider->setRange(0, static_cast<int>(n - 1));
@@ -287,6 +286,8 @@ void ConsentReviewWindow::reloadRedactions() {
   m_redactions.clear();
   if (auto reds = m_store->redactions(m_currentId); reds)
     m_redactions = *reds;
+  if (m_presenter)
+    m_presenter->setRedactions(m_redactions); // re-presents the frame at the playhead
 }
 
 void ConsentReviewWindow::loadStrip() {
@@ -299,7 +300,7 @@ void ConsentReviewWindow::loadStrip() {
   auto thumbs = std::make_shared<std::vector<Thumb>>();
   const auto ref = m_videoRef;
   const auto reds = m_redactions;
-  const Timestamp begin = m_video->timeRange().begin;
+  const Timestamp begin = m_presenter->engine().timeRange().begin;
   m_stripJob = std::make_unique<BackgroundJob>(
       [thumbs, ref, reds](const std::function<bool(double)> &progress) {
         auto video = ref.openVideo();
@@ -331,95 +332,78 @@ void ConsentReviewWindow::loadStrip() {
   m_stripJob->start();
 }
 
-void ConsentReviewWindow::present(std::int64_t frame, const QImage &image) {
-  m_shown = frame;
-  const Timestamp pts = m_video->ptsNs(frame);
-  const auto boxes = consent::boxesAt(m_redactions, pts);
-  m_view->setImage(boxes.empty() ? image : consent::blurBoxes(image, boxes));
-  emit frameShownChanged(frame);
+void ConsentReviewWindow::present(const PresentedFrame &frame) {
+  m_view->setImage(frame.image); // masked by the presenter (blur boxes)
+  emit frameShownChanged(frame.index);
 }
 
 const QImage &ConsentReviewWindow::shownImage() const {
   return m_view->image();
 }
 
+std::int64_t ConsentReviewWindow::currentFrame() const {
+  return m_presenter ? std::max<std::int64_t>(0, m_time.currentFrame(kVideoStream)) : 0;
+}
+
+bool ConsentReviewWindow::frameShown() const {
+  return m_presenter && m_presenter->shown().index == currentFrame();
+}
+
+void ConsentReviewWindow::onTimeChanged() {
+  const QSignalBlocker block(m_slider);
+  m_slider->setValue(static_cast<int>(currentFrame()));
+}
+
 void ConsentReviewWindow::showFrame(std::int64_t frame) {
-  if (!m_video || !m_fetcher)
+  if (!m_presenter)
     return;
-  frame = std::clamp<std::int64_t>(frame, 0, m_video->frameCount() - 1);
-  m_frame = frame;
-  if (auto f = m_fetcher->cached(frame, true)) // boxes are drawn on full-size frames
-    present(frame, f->image);
-  m_fetcher->request(frame, isPlaying() ? 1 : 0); // decoded on the fetcher's thread
+  frame = std::clamp<std::int64_t>(frame, 0, m_presenter->frameCount() - 1);
+  m_time.setTime(m_presenter->engine().ptsNs(frame)); // the presenter follows on the tick
   const QSignalBlocker block(m_slider);
   m_slider->setValue(static_cast<int>(frame));
 }
 
 bool ConsentReviewWindow::seekFrame(std::int64_t frame) {
-  if (!m_video)
+  if (!m_presenter)
     return false;
-  showFrame(frame);
-  if (isPlaying()) { // keep playing from the new place
-    m_playStartNs = m_video->ptsNs(m_frame);
-    m_playClock.restart();
-  }
-  return m_frame == frame;
+  showFrame(frame); // keeps playing from the new place when playing
+  return currentFrame() == frame;
 }
 
 bool ConsentReviewWindow::isPlaying() const {
-  return m_timer && m_timer->isActive();
+  return m_time.isPlaying();
 }
 
 void ConsentReviewWindow::play(bool on) {
-  if (!m_timer)
-    return;
-  if (on && m_video) {
-    m_playStartNs = m_video->ptsNs(m_frame);
-    m_playClock.start();
-    m_timer->start();
+  if (on && m_presenter) {
+    if (m_time.time() >= m_time.range().end - 1)
+      m_time.setTime(m_time.range().begin); // at the end: play again from the start
+    m_time.play();
   } else {
-    m_timer->stop();
+    m_time.pause();
   }
   m_play->setText(isPlaying() ? tr("Pause") : tr("Play"));
 }
 
 void ConsentReviewWindow::setSpeed(double speed) {
-  m_speed = std::clamp(speed, 0.25, 8.0);
-  if (isPlaying() && m_video) { // new speed from here on
-    m_playStartNs = m_video->ptsNs(m_frame);
-    m_playClock.restart();
-  }
-}
-
-void ConsentReviewWindow::tick() {
-  if (!m_video)
-    return;
-  // The playhead follows wall time x speed; frames that are not decoded in time are skipped, so 8x
-  // never makes the GUI wait for the decoder.
-  const Timestamp target =
-      m_playStartNs + static_cast<Timestamp>(static_cast<double>(m_playClock.nsecsElapsed()) * m_speed);
-  const std::int64_t next = std::max<std::int64_t>(m_frame, m_video->indexAt(target));
-  if (target >= m_video->timeRange().end || next >= m_video->frameCount()) {
-    play(false);
-    return;
-  }
-  if (next != m_frame)
-    showFrame(next);
+  m_time.setSpeed(std::clamp(speed, 0.25, 8.0)); // frames not decoded in time are skipped
 }
 
 void ConsentReviewWindow::markIn() {
-  if (!m_video)
+  if (!m_presenter)
     return;
-  m_in = m_video->ptsNs(m_frame);
-  m_markLabel->setText(tr("from frame %1").arg(m_frame));
+  m_in = m_presenter->engine().ptsNs(currentFrame());
+  m_markLabel->setText(tr("from frame %1").arg(currentFrame()));
 }
 
 void ConsentReviewWindow::markOut() {
-  if (!m_video)
+  if (!m_presenter)
     return;
   // End is exclusive: include the marked frame.
-  m_out = m_frame + 1 < m_video->frameCount() ? m_video->ptsNs(m_frame + 1) : m_video->timeRange().end;
-  m_markLabel->setText(m_markLabel->text() + tr(" to frame %1").arg(m_frame));
+  const auto &video = m_presenter->engine();
+  const std::int64_t f = currentFrame();
+  m_out = f + 1 < video.frameCount() ? video.ptsNs(f + 1) : video.timeRange().end;
+  m_markLabel->setText(m_markLabel->text() + tr(" to frame %1").arg(f));
 }
 
 bool ConsentReviewWindow::removeMarkedPart(const QString &reason) {
@@ -446,14 +430,15 @@ bool ConsentReviewWindow::removeMarkedPart(const QString &reason) {
 }
 
 bool ConsentReviewWindow::blurBox(const QRectF &box, const QString &reason) {
-  if (!m_store || !m_video || box.isEmpty() || isTracking())
+  if (!m_store || !m_presenter || box.isEmpty() || isTracking())
     return false;
-  const std::int64_t n = m_video->frameCount();
+  const auto &video = m_presenter->engine();
+  const std::int64_t n = video.frameCount();
   // Over the marked part if there is one, else the whole recording; the box was drawn on this frame.
-  const std::int64_t first = m_in ? std::max<std::int64_t>(0, m_video->indexAt(*m_in)) : 0;
-  const std::int64_t last = m_out ? std::max<std::int64_t>(first, m_video->indexAt(*m_out - 1)) : n - 1;
-  const std::int64_t drawn = std::clamp(m_frame, first, last);
-  const Timestamp end = last + 1 < n ? m_video->ptsNs(last + 1) : m_video->timeRange().end;
+  const std::int64_t first = m_in ? std::max<std::int64_t>(0, video.indexAt(*m_in)) : 0;
+  const std::int64_t last = m_out ? std::max<std::int64_t>(first, video.indexAt(*m_out - 1)) : n - 1;
+  const std::int64_t drawn = std::clamp(currentFrame(), first, last);
+  const Timestamp end = last + 1 < n ? video.ptsNs(last + 1) : video.timeRange().end;
   const project::RedactionBox start{box.x(), box.y(), box.width(), box.height()};
   auto result = std::make_shared<std::optional<Result<consent::BoxTrackResult>>>();
   const auto ref = m_videoRef;
@@ -480,8 +465,6 @@ bool ConsentReviewWindow::blurBox(const QRectF &box, const QString &reason) {
             m_markLabel->clear();
             m_view->clearSelection();
             reloadRedactions();
-            m_shown = -1;
-            showFrame(m_frame);
             refreshSummary();
             emit redactionsChanged();
           } else {

@@ -3,10 +3,12 @@
 // Only their recordings, a big thumbnail strip, playback up to 8x, "Remove this part" (mark in/out),
 // "Blur this" (drag a box on the picture), a summary page (what is kept/removed/blurred and where the
 // data went) and consent: scopes + typed full-name signature + date.
-// Decoding happens on worker threads: playback through a FrameFetcher (up to 8x, audio is never played
-// in this mode), thumbnails, box tracking ("Blur this" follows the box through the marked part with
-// OpenCV's MIL tracker) and face detection (Faces page) through BackgroundJob with progress and Cancel.
-// The GUI thread keeps a VideoSource only for frame times. This mode is the only writer of a worker's
+// Time is the window's TimeControl (one clock per window, injectable time source for tests): the
+// picture (review page and Faces page) comes from one FramePresenter on it, so playback up to 8x, the
+// slider and face QA all move the same playhead (audio is never played in this mode). Decoding happens
+// on worker threads: frames in the presenter's frame engine, thumbnails, box tracking ("Blur this"
+// follows the box through the marked part with OpenCV's MIL tracker) and face detection (Faces page)
+// through BackgroundJob with progress and Cancel. This mode is the only writer of a worker's
 // redactions and consent (operators see them read-only). No SQL here: everything goes through
 // ProjectStore / core/consent.
 #include <QWidget>
@@ -14,11 +16,9 @@
 #include <memory>
 #include <optional>
 
-#include <QElapsedTimer>
-
-#include "core/media/VideoSource.h"
 #include "core/project/ProjectStore.h"
 #include "core/recording/RecordingContext.h"
+#include "core/time/TimeControl.h"
 
 class QCheckBox;
 class QComboBox;
@@ -30,19 +30,21 @@ class QPushButton;
 class QSlider;
 class QTabWidget;
 class QTextBrowser;
-class QTimer;
 
 namespace tacit {
 
 class BackgroundJob;
 class FaceQaPanel;
 class FrameBoxView;
-class FrameFetcher;
+class FramePresenter;
+struct PresentedFrame;
 
 class ConsentReviewWindow : public QWidget {
   Q_OBJECT
 public:
-  ConsentReviewWindow(const QString &projectPath, const QString &workerId, QWidget *parent = nullptr);
+  // `clock` drives the window's TimeControl (nullptr: the steady clock; tests pass a manual one).
+  ConsentReviewWindow(const QString &projectPath, const QString &workerId, QWidget *parent = nullptr,
+                      std::shared_ptr<TimeSource> clock = nullptr);
   ~ConsentReviewWindow() override;
 
   bool isOpen() const { return m_store != nullptr; }
@@ -62,18 +64,20 @@ public:
   bool blurBox(const QRectF &normalisedBox, const QString &reason);
   bool isTracking() const;
   void cancelTracking();
-  // Frame shown in the picture (decoded asynchronously) and the wanted one.
-  std::int64_t currentFrame() const { return m_frame; }
-  bool frameShown() const { return m_shown == m_frame; }
+  // Frame at the playhead and whether the picture shows it yet (decoded asynchronously).
+  std::int64_t currentFrame() const;
+  bool frameShown() const;
   const QImage &shownImage() const;
   bool isPlaying() const;
   void play(bool on);
   FaceQaPanel *faceQa() const { return m_faces; }
+  TimeControl &timeControl() { return m_time; }
+  FramePresenter *presenter() const { return m_presenter.get(); }
   QTabWidget *tabs() const { return m_tabs; }
   bool recordConsent(const QStringList &scopes, const QString &fullName);
   bool withdrawConsent(const QString &fullName);
   void setSpeed(double speed);
-  double speed() const { return m_speed; }
+  double speed() const { return m_time.speed(); }
 
 signals:
   void redactionsChanged();
@@ -85,10 +89,10 @@ private:
   void loadRecordings();
   void refreshSummary();
   void showFrame(std::int64_t frame);
-  void present(std::int64_t frame, const QImage &image);
+  void present(const PresentedFrame &frame);
+  void onTimeChanged();
   void loadStrip();
   void reloadRedactions();
-  void tick();
   void fail(const QString &message);
 
   std::unique_ptr<project::ProjectStore> m_store;
@@ -96,16 +100,12 @@ private:
   QString m_error;
   std::vector<project::RecordingRecord> m_recordings;
   project::Id m_currentId = 0;
-  MediaStream m_videoRef;                      // the recording's main video (RecordingContext): readers per thread
-  std::unique_ptr<media::VideoSource> m_video; // frame times only (GUI thread never decodes)
-  std::unique_ptr<FrameFetcher> m_fetcher;
+  MediaStream m_videoRef; // the recording's main video (RecordingContext): readers per thread
+  TimeControl m_time;
+  std::unique_ptr<FramePresenter> m_presenter; // the current recording's video
   std::unique_ptr<BackgroundJob> m_stripJob, m_trackJob;
   std::vector<project::Redaction> m_redactions; // of the current recording
-  std::int64_t m_frame = 0, m_shown = -1;
-  QElapsedTimer m_playClock;
-  Timestamp m_playStartNs = 0;
   std::optional<Timestamp> m_in, m_out;
-  double m_speed = 1.0;
 
   QTabWidget *m_tabs = nullptr;
   QListWidget *m_recordingList = nullptr;
@@ -115,7 +115,6 @@ private:
   QComboBox *m_speedBox = nullptr;
   QPushButton *m_play = nullptr;
   QLabel *m_markLabel = nullptr;
-  QTimer *m_timer = nullptr;
   QTextBrowser *m_summary = nullptr;
   std::vector<QCheckBox *> m_scopeBoxes;
   QLineEdit *m_name = nullptr;

@@ -6,17 +6,15 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/media/VideoSource.h"
 #include "core/project/ProjectRecording.h"
-#include "widgets/app/FrameFetcher.h"
+#include "core/time/TimeControl.h"
 #include "widgets/consent/BackgroundJob.h"
 #include "widgets/consent/FrameBoxView.h"
+#include "widgets/video/FramePresenter.h"
 
 namespace tacit {
 
 namespace {
-constexpr std::size_t kCacheBytes = 64u << 20;
-
 QColor stateColour(consent::QaState s) {
   switch (s) {
   case consent::QaState::Accepted: return QColor(0x3c, 0xc8, 0x5a);
@@ -27,8 +25,8 @@ QColor stateColour(consent::QaState s) {
 }
 } // namespace
 
-FaceQaPanel::FaceQaPanel(project::ProjectStore &store, QString reviewer, QWidget *parent)
-    : QWidget(parent), m_store(store), m_reviewer(std::move(reviewer)) {
+FaceQaPanel::FaceQaPanel(project::ProjectStore &store, QString reviewer, TimeControl &time, QWidget *parent)
+    : QWidget(parent), m_store(store), m_reviewer(std::move(reviewer)), m_time(time) {
   buildUi();
   refreshStatus();
 }
@@ -91,47 +89,60 @@ void FaceQaPanel::buildUi() {
   });
 }
 
-bool FaceQaPanel::setRecording(const project::RecordingRecord &recording) {
+bool FaceQaPanel::setRecording(const project::RecordingRecord &recording, FramePresenter *presenter) {
   m_job.reset();
-  m_fetcher.reset();
+  if (m_presenter)
+    disconnect(m_presenter, nullptr, this, nullptr);
+  m_presenter = presenter;
   m_hasSession = false;
   m_qa = {};
   m_track.reset();
-  m_times.clear();
-  m_frame = 0;
-  m_shownFrame = -1;
   m_recording = recording;
   m_view->setMarks({});
   m_view->setImage({});
+  m_videoStream.reset();
+  if (!m_presenter) { // no picture (yet): nothing to review
+    refreshStatus();
+    return false;
+  }
   auto where = project::projectVideoStream(m_store, recording);
   if (!where) {
     m_error = QString::fromStdString(where.error());
     refreshStatus();
     return false;
   }
-  auto video = where->openVideo();
-  if (!video) {
-    m_error = QString::fromStdString(video.error());
-    refreshStatus();
-    return false;
-  }
-  m_videoStream = *where;
-  for (std::int64_t i = 0; i < (*video)->frameCount(); ++i)
-    m_times.push_back((*video)->ptsNs(i));
-  m_endNs = (*video)->timeRange().end;
-  m_fetcher = std::make_unique<FrameFetcher>(video.takeValue(), kCacheBytes);
-  connect(m_fetcher.get(), &FrameFetcher::frameReady, this, [this](qint64 index, const QImage &img, bool) {
-    if (index != m_frame)
-      return;
-    m_shownFrame = index;
-    m_view->setImage(img);
-    refreshMarks();
-    emit frameChanged(index);
-  });
+  m_videoStream = *where; // the detector opens its own reader on its worker
+  connect(m_presenter, &FramePresenter::presented, this, &FaceQaPanel::onPresented);
+  if (m_presenter->shown().index >= 0)
+    onPresented(m_presenter->shown());
   m_error.clear();
-  showFrame(0);
   refreshStatus();
   return true;
+}
+
+std::int64_t FaceQaPanel::currentFrame() const {
+  return m_presenter ? std::max<std::int64_t>(0, m_time.currentFrame(m_presenter->streamId())) : 0;
+}
+
+bool FaceQaPanel::frameShown() const {
+  return m_presenter && m_presenter->shown().index == currentFrame();
+}
+
+const QImage &FaceQaPanel::shownImage() const {
+  return m_view->image();
+}
+
+Timestamp FaceQaPanel::frameTime(std::int64_t frame) const {
+  const auto &engine = m_presenter->engine();
+  return engine.ptsNs(std::clamp<std::int64_t>(frame, 0, engine.frameCount() - 1));
+}
+
+void FaceQaPanel::onPresented(const PresentedFrame &frame) {
+  m_view->setImage(frame.image);
+  if (isVisible())
+    m_qa.markReviewed(frame.index);
+  refreshMarks();
+  emit frameChanged(frame.index);
 }
 
 bool FaceQaPanel::startDetection() {
@@ -196,16 +207,12 @@ void FaceQaPanel::setDetections(const consent::VideoFaceResult &faces, int every
 }
 
 void FaceQaPanel::showFrame(std::int64_t frame) {
-  if (!m_fetcher || m_times.empty())
+  if (!m_presenter || m_presenter->frameCount() <= 0)
     return;
-  m_frame = std::clamp<std::int64_t>(frame, 0, static_cast<std::int64_t>(m_times.size()) - 1);
-  m_qa.markReviewed(m_frame);
-  if (auto f = m_fetcher->cached(m_frame, true)) { // boxes are edited on full-size frames
-    m_shownFrame = m_frame;
-    m_view->setImage(f->image);
-    emit frameChanged(m_frame);
-  }
-  m_fetcher->request(m_frame, 0);
+  frame = std::clamp<std::int64_t>(frame, 0, m_presenter->frameCount() - 1);
+  m_qa.markReviewed(frame);
+  m_time.pause();
+  m_time.setTime(frameTime(frame) + m_time.streamOffset(m_presenter->streamId())); // the presenter follows
   refreshMarks();
 }
 
@@ -220,7 +227,7 @@ void FaceQaPanel::goToStop(std::size_t stop) {
 bool FaceQaPanel::nextDetection() {
   if (!m_hasSession)
     return false;
-  auto s = m_qa.nextDetection(m_frame);
+  auto s = m_qa.nextDetection(currentFrame());
   if (!s)
     return false;
   goToStop(*s);
@@ -230,7 +237,7 @@ bool FaceQaPanel::nextDetection() {
 bool FaceQaPanel::nextLowConfidence() {
   if (!m_hasSession)
     return false;
-  auto s = m_qa.nextLowConfidence(m_frame, m_low);
+  auto s = m_qa.nextLowConfidence(currentFrame(), m_low);
   if (!s)
     return false;
   goToStop(*s);
@@ -262,9 +269,9 @@ cv::Rect FaceQaPanel::toPixels(const QRectF &n) const {
 }
 
 bool FaceQaPanel::adjustCurrent(const QRectF &box) {
-  if (!m_track || box.isEmpty() || !m_hasSession || m_times.empty())
+  if (!m_track || box.isEmpty() || !m_hasSession || !m_presenter)
     return false;
-  m_qa.adjust(*m_track, m_frame, m_times[static_cast<std::size_t>(m_frame)], toPixels(box));
+  m_qa.adjust(*m_track, currentFrame(), frameTime(currentFrame()), toPixels(box));
   m_view->clearSelection();
   refreshMarks();
   refreshStatus();
@@ -272,9 +279,9 @@ bool FaceQaPanel::adjustCurrent(const QRectF &box) {
 }
 
 bool FaceQaPanel::addBox(const QRectF &box) {
-  if (box.isEmpty() || !m_hasSession || m_times.empty() || m_qa.width() <= 0)
+  if (box.isEmpty() || !m_hasSession || !m_presenter || m_qa.width() <= 0)
     return false;
-  m_track = m_qa.addBox(m_frame, m_times[static_cast<std::size_t>(m_frame)], toPixels(box));
+  m_track = m_qa.addBox(currentFrame(), frameTime(currentFrame()), toPixels(box));
   m_view->clearSelection();
   refreshMarks();
   refreshStatus();
@@ -294,15 +301,13 @@ bool FaceQaPanel::save() {
     m_error = tr("Find faces first.");
     return false;
   }
-  const auto times = m_times;
+  if (!m_presenter) {
+    m_error = tr("The recording's video cannot be opened.");
+    return false;
+  }
   auto rec = consent::storeFaceQa(
-      m_store, m_qa, m_recording.id, m_reviewer.toStdString(),
-      [&times](std::int64_t f) {
-        return times.empty() ? 0
-                             : times[static_cast<std::size_t>(
-                                   std::clamp<std::int64_t>(f, 0, static_cast<std::int64_t>(times.size()) - 1))];
-      },
-      m_endNs);
+      m_store, m_qa, m_recording.id, m_reviewer.toStdString(), [this](std::int64_t f) { return frameTime(f); },
+      m_presenter->engine().timeRange().end);
   if (!rec) {
     m_error = QString::fromStdString(rec.error());
     return false;
@@ -320,7 +325,10 @@ void FaceQaPanel::refreshMarks() {
   std::vector<FrameBoxView::Marked> marks;
   if (m_hasSession && m_qa.width() > 0 && m_qa.height() > 0) {
     const double W = m_qa.width(), H = m_qa.height();
-    for (const auto &[t, b] : m_qa.boxesOn(m_frame))
+    // Marks of the frame in the picture (the playhead's frame may still be decoding).
+    const std::int64_t shown =
+        m_presenter && m_presenter->shown().index >= 0 ? m_presenter->shown().index : currentFrame();
+    for (const auto &[t, b] : m_qa.boxesOn(shown))
       marks.push_back({QRectF(b.box.x / W, b.box.y / H, b.box.width / W, b.box.height / H),
                        stateColour(m_qa.tracks()[t].state), m_track && *m_track == t});
   }
@@ -344,10 +352,10 @@ void FaceQaPanel::refreshStatus() {
   QString current;
   if (m_track) {
     const auto &t = m_qa.tracks()[*m_track];
-    const auto *b = t.boxAt(m_frame);
+    const auto *b = t.boxAt(currentFrame());
     current = tr("Face %1 at frame %2 (confidence %3): %4. ")
                   .arg(t.id)
-                  .arg(m_frame)
+                  .arg(currentFrame())
                   .arg(b ? b->confidence : 0.0, 0, 'f', 2)
                   .arg(t.state == consent::QaState::Accepted   ? tr("will be blurred")
                        : t.state == consent::QaState::Rejected ? tr("not a face")

@@ -4,7 +4,8 @@
 // accepts, rejects, adjusts (drag a new box over the current face) or adds boxes (drag a box where the
 // detector missed a face). "Save" stores the accepted tracks as blur redactions and the QA record
 // (who, when, frames checked/reviewed, decisions) in the project; exports blur accepted boxes only.
-// Frames are decoded by a FrameFetcher (worker thread); the GUI thread never decodes.
+// The panel shows the consent window's FramePresenter (one frame engine, one TimeControl clock per
+// window): stepping to a face moves that window's playhead; the GUI thread never decodes.
 #include <QWidget>
 #include <memory>
 #include <optional>
@@ -21,17 +22,20 @@ namespace tacit {
 
 class BackgroundJob;
 class FrameBoxView;
-class FrameFetcher;
+class FramePresenter;
+class TimeControl;
+struct PresentedFrame;
 
 class FaceQaPanel : public QWidget {
   Q_OBJECT
 public:
-  // `reviewer` is recorded as who did the QA. The store must outlive the panel.
-  FaceQaPanel(project::ProjectStore &store, QString reviewer, QWidget *parent = nullptr);
+  // `reviewer` is recorded as who did the QA. The store and the clock must outlive the panel.
+  FaceQaPanel(project::ProjectStore &store, QString reviewer, TimeControl &time, QWidget *parent = nullptr);
   ~FaceQaPanel() override;
 
-  // Switches to a recording (drops an unsaved QA session). False if its video cannot be opened.
-  bool setRecording(const project::RecordingRecord &recording);
+  // Switches to a recording shown by `presenter` (drops an unsaved QA session). False if its video
+  // cannot be found.
+  bool setRecording(const project::RecordingRecord &recording, FramePresenter *presenter);
   project::Id recordingId() const { return m_recording.id; }
 
   // The verbs behind the buttons (tests call them directly).
@@ -45,7 +49,7 @@ public:
   bool nextDetection();
   bool nextLowConfidence();
   std::optional<std::size_t> currentTrack() const { return m_track; }
-  std::int64_t currentFrame() const { return m_frame; }
+  std::int64_t currentFrame() const;
   bool acceptCurrent();
   bool rejectCurrent();
   bool adjustCurrent(const QRectF &normalisedBox);
@@ -57,7 +61,8 @@ public:
   QString statusText() const;
   double lowConfidence() const { return m_low; }
   // The frame shown now (with the QA boxes drawn) and whether it is decoded yet.
-  bool frameShown() const { return m_shownFrame == m_frame; }
+  bool frameShown() const;
+  const QImage &shownImage() const;
 
 signals:
   void detectionFinished(bool ok);
@@ -68,22 +73,23 @@ private:
   void buildUi();
   void goToStop(std::size_t stop);
   void showFrame(std::int64_t frame);
+  void onPresented(const PresentedFrame &frame);
+  Timestamp frameTime(std::int64_t frame) const;
   void refreshMarks();
   void refreshStatus();
   cv::Rect toPixels(const QRectF &normalised) const;
 
   project::ProjectStore &m_store;
   QString m_reviewer;
+  TimeControl &m_time;
+  FramePresenter *m_presenter = nullptr;
   project::RecordingRecord m_recording;
   std::optional<MediaStream> m_videoStream; // RecordingContext's main video
-  std::vector<Timestamp> m_times;           // frame times (device ns)
-  Timestamp m_endNs = 0;
-  std::unique_ptr<FrameFetcher> m_fetcher;
   std::unique_ptr<BackgroundJob> m_job;
   consent::FaceQaSession m_qa;
   bool m_hasSession = false;
   std::optional<std::size_t> m_track;
-  std::int64_t m_frame = 0, m_shownFrame = -1;
+
   double m_low = 0.5;
   QString m_error;
 

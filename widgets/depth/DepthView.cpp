@@ -50,8 +50,8 @@ void DepthView::setRange(int minMm, int maxMm) {
 }
 
 void DepthView::recolor() {
-  if (!m_depth.isNull())
-    setImage(colorizeDepth(m_depth, m_map, m_min, m_max));
+  // A null frame clears the view (a recording without depth must not show the previous one's).
+  setImage(m_depth.isNull() ? QImage() : colorizeDepth(m_depth, m_map, m_min, m_max));
 }
 
 void DepthView::setProjector(const CameraProjector &projector) {

@@ -8,10 +8,19 @@ namespace tacit {
 ExportCandidateModel::ExportCandidateModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ExportCandidateModel::setResult(const exporting::GateResult &result,
-                                     const std::map<exporting::GateId, QString> &recordingNames) {
+                                     const std::map<exporting::GateId, QString> &recordingNames,
+                                     const std::map<exporting::GateId, RecordingTimeBase> &timeBases) {
   beginResetModel();
   m_result = result;
   m_names = recordingNames;
+  m_timeBases = timeBases;
+  m_firstEpisode.clear();
+  int next = 1; // GateResult::episodes() order: candidates in order, their episodes in order
+  for (const auto &c : m_result.candidates) {
+    m_firstEpisode.push_back(c.included() ? next : 0);
+    if (c.included())
+      next += static_cast<int>(c.episodes.size());
+  }
   endResetModel();
 }
 
@@ -53,8 +62,10 @@ QVariant ExportCandidateModel::data(const QModelIndex &index, int role) const {
     return c.included() ? Qt::Checked : Qt::Unchecked;
   if (role == Qt::ForegroundRole && !c.included())
     return QBrush(QColor(150, 40, 40));
-  if (role == Qt::ToolTipRole && col == ReasonColumn)
+  if (role == Qt::ToolTipRole && (col == ReasonColumn || col == IncludedColumn))
     return reasonText(index.row());
+  if (role == Qt::ToolTipRole && col == TimeColumn)
+    return tr("Device time: %1–%2 s").arg(toSeconds(c.range.begin), 0, 'f', 3).arg(toSeconds(c.range.end), 0, 'f', 3);
   if (role != Qt::DisplayRole)
     return {};
   switch (col) {
@@ -66,10 +77,22 @@ QVariant ExportCandidateModel::data(const QModelIndex &index, int role) const {
     auto it = m_names.find(c.recordingId);
     return it != m_names.end() ? it->second : QString::fromStdString(c.recordingUuid);
   }
-  case EpisodeColumn: return c.segmentId ? tr("segment %1").arg(c.segmentId) : tr("whole recording");
+  case EpisodeColumn: {
+    const int first = m_firstEpisode[static_cast<std::size_t>(index.row())];
+    if (!first)
+      return QStringLiteral("—");
+    const int n = static_cast<int>(c.episodes.size());
+    return n > 1 ? QStringLiteral("%1–%2").arg(first).arg(first + n - 1) : QString::number(first);
+  }
   case LabelColumn: return QString::fromStdString(c.label);
-  case TimeColumn:
-    return QStringLiteral("%1 – %2 s").arg(toSeconds(c.range.begin), 0, 'f', 3).arg(toSeconds(c.range.end), 0, 'f', 3);
+  case TimeColumn: {
+    auto it = m_timeBases.find(c.recordingId);
+    const RecordingTimeBase base = it != m_timeBases.end() ? it->second : RecordingTimeBase();
+    QString text = QString::fromStdString(base.span(c.range));
+    if (!c.segmentId)
+      text = tr("whole recording (%1)").arg(text);
+    return text;
+  }
   case ReasonColumn: return reasonText(index.row());
   default: return {};
   }
@@ -81,7 +104,7 @@ QVariant ExportCandidateModel::headerData(int section, Qt::Orientation orientati
   switch (section) {
   case IncludedColumn: return tr("Export");
   case RecordingColumn: return tr("Recording");
-  case EpisodeColumn: return tr("Episode");
+  case EpisodeColumn: return tr("Episode #");
   case LabelColumn: return tr("Label");
   case TimeColumn: return tr("Time");
   case ReasonColumn: return tr("Reason excluded / notes");

@@ -1,49 +1,61 @@
 #pragma once
-// File → Export…: options (format, output folder, labels/tracks, max flag severity, size, fps,
-// force), the export gate's dry run as a candidate list with the exact reason each candidate is
-// excluded, and the export itself on a worker thread with a progress bar and Cancel.
-// The project is read into a snapshot on the GUI thread (ProjectStore is not thread-safe, and a
-// second connection from this process would be read-only because of the project lock); the worker
+// File → Export…: options (format, output folder, labels/tracks, "exclude flags of severity ≥ N",
+// size, fps, force), the export gate's dry run as a candidate list (numbered episodes, recording
+// time, the full reason each candidate is excluded and one button per fix), and the export itself as
+// a Job (core/util/Job.h) with a progress bar and Cancel; "Open folder" after it finished.
+// The project is read into a snapshot on the GUI thread (ProjectStore is not thread-safe); the job
 // runs exporting::runExport on the snapshot and the GUI thread records the finished export.
 #include <QDialog>
-#include <atomic>
+#include <QPointer>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include "core/export/ExportRunner.h"
-#include "core/project/ProjectStore.h"
+#include "core/time/RecordingTime.h"
+#include "core/util/Job.h"
+#include "widgets/export/ExportFixes.h"
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableView;
-class QTimer;
 
 namespace tacit {
 
+namespace project {
+class ProjectSession;
+}
 class ExportCandidateModel;
 
 class ExportDialog : public QDialog {
   Q_OBJECT
 public:
-  // `store` (optional) is the project already open in the application, used on the GUI thread only;
-  // without it the dialog opens `projectPath` itself for as long as it is shown.
-  explicit ExportDialog(const QString &projectPath, project::ProjectStore *store = nullptr, QWidget *parent = nullptr);
+  using Fix = ExportFix;
+  // `session` (optional) is the project open in the application; without it the dialog opens
+  // `projectPath` itself for as long as it is shown.
+  explicit ExportDialog(const QString &projectPath, project::ProjectSession *session = nullptr,
+                        QWidget *parent = nullptr);
   ~ExportDialog() override;
 
-  bool isProjectOpen() const { return m_store != nullptr; }
-  bool isRunning() const { return m_worker.joinable(); }
+  bool isProjectOpen() const { return m_session != nullptr; }
+  bool isRunning() const { return m_job != nullptr; }
   ExportCandidateModel *candidateModel() const { return m_model; }
   QString messageText() const; // the status / error line under the list
   // The options the controls describe (what Export would run).
   exporting::ExportOptions options() const;
   const std::optional<exporting::ExportReport> &lastReport() const { return m_lastReport; }
+  // The fixes offered for a candidate row (one button each under the list when the row is selected).
+  std::vector<ExportFix> fixesFor(int row) const;
+  // Set when the dialog closed because the user chose a fix; the window then leads there.
+  const std::optional<ExportFix> &requestedFix() const { return m_requestedFix; }
+  void requestFix(const ExportFix &fix); // closes the dialog
 
   // Re-reads the project and re-runs the gate (also done whenever a gate option changes).
   void refresh();
@@ -65,16 +77,20 @@ private:
   void buildUi();
   void reevaluate(); // gate + destination check on the cached snapshot
   void updateButtons();
+  void updateFixes();
   void showMessage(const QString &text, bool error);
-  void finishExport(std::shared_ptr<Result<exporting::ExportReport>> result, exporting::ExportOptions options);
-  void pollProgress();
+  void finishExport(Result<exporting::ExportReport> &result, const exporting::ExportOptions &options);
+  const RecordingTimeBase &timeBaseOf(exporting::GateId recordingId);
 
   QString m_projectPath;
-  project::ProjectStore *m_store = nullptr;
-  std::unique_ptr<project::ProjectStore> m_ownStore;
+  project::ProjectSession *m_session = nullptr;
+  std::unique_ptr<project::ProjectSession> m_ownSession;
   std::optional<exporting::ProjectSnapshot> m_snapshot;
   std::optional<exporting::ExportReport> m_lastReport;
+  std::optional<ExportFix> m_requestedFix;
+  std::map<exporting::GateId, RecordingTimeBase> m_timeBases; // read once per recording (frame index cache)
   bool m_destinationOk = false;
+  QString m_writtenFolder;
 
   QComboBox *m_format = nullptr;
   QLineEdit *m_out = nullptr;
@@ -84,14 +100,14 @@ private:
   QCheckBox *m_force = nullptr;
   QTableView *m_table = nullptr;
   ExportCandidateModel *m_model = nullptr;
-  QLabel *m_summary = nullptr, *m_message = nullptr;
+  QLabel *m_summary = nullptr, *m_message = nullptr, *m_details = nullptr;
+  QWidget *m_fixBar = nullptr;
+  QHBoxLayout *m_fixLayout = nullptr;
   QProgressBar *m_progress = nullptr;
-  QPushButton *m_exportButton = nullptr, *m_cancelButton = nullptr, *m_closeButton = nullptr;
-  QTimer *m_poll = nullptr;
+  QPushButton *m_exportButton = nullptr, *m_cancelButton = nullptr, *m_closeButton = nullptr,
+              *m_openFolderButton = nullptr;
 
-  std::thread m_worker;
-  std::atomic<bool> m_cancel{false};
-  std::atomic<double> m_fraction{0.0};
+  QPointer<Job> m_job;
   std::function<void(double)> m_probe;
 };
 

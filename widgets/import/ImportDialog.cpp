@@ -9,10 +9,10 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "core/util/Job.h"
 #include "core/util/Logging.h"
 #include "widgets/import/AriaImportForm.h"
 #include "widgets/import/EgoDexImportForm.h"
-#include "widgets/import/ImportRunner.h"
 #include "widgets/import/PathField.h"
 #include "widgets/import/VideoImportForm.h"
 
@@ -63,8 +63,8 @@ ImportDialog::ImportDialog(QWidget *parent) : QDialog(parent) {
   // Not accept(): the dialog stays open for the warnings and further imports.
   connect(m_import, &QPushButton::clicked, this, [this] { startImport(); });
   connect(m_cancel, &QPushButton::clicked, this, [this] {
-    if (m_runner) {
-      m_runner->cancel();
+    if (m_job) {
+      m_job->cancel();
       m_stage->setText(tr("Cancelling…"));
       m_cancel->setEnabled(false);
     }
@@ -74,7 +74,9 @@ ImportDialog::ImportDialog(QWidget *parent) : QDialog(parent) {
   m_warnings->hide();
 }
 
-ImportDialog::~ImportDialog() = default; // the runner (a child) cancels and waits
+ImportDialog::~ImportDialog() {
+  delete m_job; // cancels and waits: the importer removes its staging folder before it returns
+}
 
 void ImportDialog::setKind(Kind kind) {
   m_tabs->setCurrentIndex(static_cast<int>(kind));
@@ -85,7 +87,7 @@ ImportForm *ImportDialog::currentForm() const {
 }
 
 bool ImportDialog::isRunning() const {
-  return m_runner != nullptr;
+  return m_job != nullptr;
 }
 
 QString ImportDialog::message() const {
@@ -124,31 +126,43 @@ bool ImportDialog::startImport() {
     showMessage(problems.join(QLatin1Char('\n')), true);
     return false;
   }
-  auto *runner = new ImportRunner(form->job(), this);
-  m_runner = runner;
-  connect(runner, &ImportRunner::progress, this, [this](double f, const QString &stage) {
+  // The result is kept even when a cancel came too late to stop the importer: what it wrote is real.
+  auto slot = std::make_shared<std::optional<Result<import::ImportSummary>>>();
+  auto *job = new Job(
+      tr("Import"),
+      [work = form->job(), probe = m_probe, slot](JobContext &ctx) -> std::string {
+        slot->emplace(work([&ctx, &probe](double f, const std::string &stage) {
+          if (probe)
+            probe(f);
+          return ctx.progress(f, stage);
+        }));
+        return (*slot)->ok() ? std::string() : (*slot)->error();
+      },
+      this);
+  m_job = job;
+  connect(job, &Job::progressChanged, this, [this](double f, const QString &stage) {
     m_progress->setValue(static_cast<int>(f * 1000));
-    if (!m_runner || !m_runner->cancelRequested())
+    if (m_job && !m_job->isCancelRequested())
       m_stage->setText(tr("Importing: %1").arg(stage));
   });
-  connect(runner, &ImportRunner::finished, this, &ImportDialog::onFinished);
+  connect(job, &Job::finished, this, [this, job, slot](Job::State state) {
+    onFinished(*slot, state == Job::State::Cancelled);
+    job->deleteLater();
+  });
   m_progress->setValue(0);
   m_stage->setText(tr("Importing…"));
   showMessage(tr("Importing into %1…").arg(QDir::toNativeSeparators(form->output()->path())), false);
   setRunning(true);
-  emit importStarted(runner);
-  runner->start();
+  emit importStarted(job); // before the work runs, so observers see all of it
+  job->start();
   return true;
 }
 
-void ImportDialog::onFinished() {
-  ImportRunner *runner = m_runner;
-  if (!runner)
-    return;
-  const bool cancelled = runner->cancelRequested();
+void ImportDialog::onFinished(const std::optional<Result<import::ImportSummary>> &slot, bool cancelled) {
   static const Result<import::ImportSummary> kNoResult =
       Result<import::ImportSummary>::failure("the importer stopped without a result");
-  const auto &result = runner->result() ? *runner->result() : kNoResult;
+  const auto &result = slot ? *slot : kNoResult;
+  m_job = nullptr;
   setRunning(false);
   if (cancelled && !result) {
     showMessage(tr("Import cancelled; nothing was written."), false);
@@ -170,15 +184,13 @@ void ImportDialog::onFinished() {
     m_warnings->setVisible(m_warnings->count() > 0);
     emit imported(folder);
   }
-  m_runner = nullptr;
-  runner->deleteLater();
   if (m_closeWhenDone)
     QDialog::reject();
 }
 
 void ImportDialog::reject() {
-  if (m_runner) { // cancel, then close once the importer has cleaned up
-    m_runner->cancel();
+  if (m_job) { // cancel, then close once the importer has cleaned up
+    m_job->cancel();
     m_closeWhenDone = true;
     m_stage->setText(tr("Cancelling…"));
     return;

@@ -1,10 +1,16 @@
 #pragma once
 // File → Import…: one form per importer (Aria MPS, EgoDex, video + CSV sidecars). Import validates
-// the form (messages name the field), runs the importer on a worker thread with progress and
+// the form (messages name the field), runs the importer as a Job (core/util/Job.h) with progress and
 // Cancel (a cancelled import leaves nothing behind), lists the importer's warnings after success
 // and emits imported() with the new recording folder.
 #include <QDialog>
 #include <QPointer>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "core/util/Result.h"
+#include "core/util/Job.h"
 
 class QLabel;
 class QListWidget;
@@ -14,10 +20,12 @@ class QTabWidget;
 
 namespace tacit {
 
+namespace import {
+struct ImportSummary;
+}
 class AriaImportForm;
 class EgoDexImportForm;
 class ImportForm;
-class ImportRunner;
 class VideoImportForm;
 
 class ImportDialog : public QDialog {
@@ -38,10 +46,13 @@ public:
   QPushButton *cancelButton() const { return m_cancel; }
   QString message() const; // the status line: problems, progress stage, result
   QStringList warnings() const;
+  Job *job() const { return m_job; } // the running import (nullptr when idle)
+  // Test hook: called on the job's thread with each progress fraction before the cancel check.
+  void setWorkerProgressProbe(std::function<void(double)> probe) { m_probe = std::move(probe); }
 
 signals:
-  // Emitted before the worker starts, so observers can connect to the runner first.
-  void importStarted(tacit::ImportRunner *runner);
+  // Emitted just before the import job starts.
+  void importStarted(tacit::Job *job);
   void imported(const QString &folder);
   void importFailed(const QString &message);
   void importCancelled();
@@ -52,7 +63,7 @@ protected:
 private:
   ImportForm *currentForm() const;
   void setRunning(bool running);
-  void onFinished();
+  void onFinished(const std::optional<Result<import::ImportSummary>> &result, bool cancelled);
   void showMessage(const QString &text, bool error);
 
   QTabWidget *m_tabs = nullptr;
@@ -66,7 +77,8 @@ private:
   QPushButton *m_import = nullptr;
   QPushButton *m_cancel = nullptr;
   QPushButton *m_close = nullptr;
-  QPointer<ImportRunner> m_runner;
+  QPointer<Job> m_job;
+  std::function<void(double)> m_probe;
   bool m_closeWhenDone = false;
 };
 

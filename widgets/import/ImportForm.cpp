@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 
+#include "core/import/ImportStaging.h"
 #include "widgets/import/PathField.h"
 
 namespace tacit {
@@ -61,8 +62,9 @@ void ImportForm::checkOutput(QStringList &problems) const {
     return;
   }
   const QFileInfo info(out);
-  if (info.exists() && !(info.isDir() && QDir(out).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)))
-    problems << tr("%1: %2 already exists; choose a new folder name.").arg(label, out);
+  // The importers' own rule (core/util/OutputFolder.h), so the form and the import agree.
+  if (Status st = import::checkImportOutput(out.toStdString()); !st)
+    problems << tr("%1: %2").arg(label, QString::fromStdString(st.error()));
   else if (!QFileInfo(info.absolutePath()).isDir())
     problems << tr("%1: the parent folder %2 does not exist.").arg(label, info.absolutePath());
 }

@@ -45,6 +45,16 @@ void FlagsPanel::setModels(FlagListModel *model, project::AnnotationDocument *do
   m_view->setModel(model);
 }
 
+bool FlagsPanel::selectFlag(Id id) {
+  QAbstractItemModel *m = m_view->model();
+  for (int r = 0; m && r < m->rowCount(); ++r)
+    if (m->index(r, 0).data(FlagListModel::IdRole).value<Id>() == id) {
+      m_view->setCurrentIndex(m->index(r, 0));
+      return true;
+    }
+  return false;
+}
+
 Id FlagsPanel::selectedId() const {
   const QModelIndex i = m_view->selectionModel() ? m_view->selectionModel()->currentIndex() : QModelIndex();
   return i.isValid() ? i.data(FlagListModel::IdRole).value<Id>() : 0;

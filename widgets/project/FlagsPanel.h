@@ -30,6 +30,7 @@ public:
   void setSpanProvider(std::function<std::optional<TimeRange>()> provider) { m_span = std::move(provider); }
   QListView *view() const { return m_view; }
   project::Id selectedId() const;
+  bool selectFlag(project::Id id);
 
   void addFlag();
   void editSelected();

@@ -44,7 +44,9 @@ RecordingsPanel::RecordingsPanel(ActionRegistry &actions, QWidget *parent) : QWi
   m_view->setSortingEnabled(true);
   m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_view->setEditTriggers(QAbstractItemView::NoEditTriggers); // status changes go through the review actions
+  // Worker, task and site are edited in place (double-click or F2; undoable); the status only through
+  // the review actions, and double-click elsewhere opens the recording.
+  m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
   m_view->verticalHeader()->hide();
   m_view->horizontalHeader()->setStretchLastSection(true);
   m_history = new ReviewHistoryView(this);
@@ -95,6 +97,15 @@ void RecordingsPanel::setSession(project::ProjectSession *session) {
   connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RecordingsPanel::onSelectionChanged,
           Qt::UniqueConnection);
   onSelectionChanged();
+}
+
+bool RecordingsPanel::editWorker(Id id) {
+  if (!selectRecording(id))
+    return false;
+  const QModelIndex row = m_view->currentIndex();
+  m_view->setFocus();
+  m_view->edit(row.siblingAtColumn(RecordingListModel::WorkerColumn));
+  return true;
 }
 
 Id RecordingsPanel::selectedId() const {

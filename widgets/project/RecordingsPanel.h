@@ -1,8 +1,9 @@
 #pragma once
 // The project's recordings: filters, a sortable table (RecordingListModel behind a sort/filter proxy),
 // a consent column operators can read but not edit, the review history of the selected recording and
-// a toolbar of the project/review actions from the ActionRegistry. Enter or double-click asks to open
-// a recording (openRequested); the ProjectController does the rest.
+// a toolbar of the project/review actions from the ActionRegistry. Worker, task and site cells are
+// edited in place (undoable, through ProjectSession). Enter or double-click on the other columns asks
+// to open a recording (openRequested); the ProjectController does the rest.
 #include <QWidget>
 
 #include "core/project/ProjectTypes.h"
@@ -32,6 +33,9 @@ public:
 
   project::Id selectedId() const; // 0 when nothing is selected
   bool selectRecording(project::Id id);
+  // Selects the recording and opens the editor of its worker cell (the export dialog's fix for
+  // "no worker").
+  bool editWorker(project::Id id);
   // Selects the next unreviewed recording below the selection in view order (wrapping).
   project::Id selectNextUnreviewed();
   // Re-reads the consent column from the project's ledger.

@@ -16,6 +16,8 @@ bool SegmentSortProxy::lessThan(const QModelIndex &left, const QModelIndex &righ
   auto ns = [](const QModelIndex &i, int role) { return i.data(role).toLongLong(); };
   switch (left.column()) {
   case SegmentTableModel::StartColumn:
+  case SegmentTableModel::FramesColumn:
+  case SegmentTableModel::DeviceTimeColumn:
     return ns(left, SegmentTableModel::StartNsRole) < ns(right, SegmentTableModel::StartNsRole);
   case SegmentTableModel::EndColumn:
     return ns(left, SegmentTableModel::EndNsRole) < ns(right, SegmentTableModel::EndNsRole);

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QToolBar>
@@ -54,6 +55,12 @@ SegmentsPanel::SegmentsPanel(ActionRegistry &actions, QWidget *parent) : QWidget
   layout->addWidget(m_view, 1);
 
   connect(m_filter, &QLineEdit::textChanged, m_proxy, &SegmentSortProxy::setFilterFixedString);
+  connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+    if (m_syncing)
+      return;
+    const auto ids = selectedIds();
+    emit segmentSelected(ids.size() == 1 ? ids.front() : 0);
+  });
   connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
     if (index.isValid())
       emit seekRequested(index.data(SegmentTableModel::StartNsRole).toLongLong());
@@ -67,6 +74,23 @@ void SegmentsPanel::setModels(SegmentTableModel *model, project::AnnotationDocum
   m_proxy->setSourceModel(model);
   if (model)
     m_view->resizeColumnsToContents();
+}
+
+void SegmentsPanel::selectSegment(Id id) {
+  const auto current = selectedIds();
+  if ((id == 0 && current.empty()) || (current.size() == 1 && current.front() == id))
+    return;
+  m_syncing = true;
+  m_view->selectionModel()->clearSelection();
+  for (int r = 0; id && r < m_proxy->rowCount(); ++r) {
+    const QModelIndex idx = m_proxy->index(r, 0);
+    if (idx.data(SegmentTableModel::IdRole).value<Id>() == id) {
+      m_view->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+      m_view->scrollTo(idx);
+      break;
+    }
+  }
+  m_syncing = false;
 }
 
 std::vector<Id> SegmentsPanel::selectedIds() const {

@@ -1,7 +1,8 @@
 #pragma once
 // The current recording's segments as a sortable, filterable, editable table: label through a
 // taxonomy combo box, note and times in place (each edit an undo command), "Delete" removes the
-// selected rows, double-click asks to seek to the segment start.
+// selected rows, double-click asks to seek to the segment start. The selection is shared with the
+// timeline (segmentSelected / selectSegment).
 #include <QPointer>
 #include <QWidget>
 
@@ -35,8 +36,13 @@ public:
   std::vector<project::Id> selectedIds() const;
   // Deletes the selected segments (one undo step).
   void deleteSelected();
+  // Selects the row of a segment (0 clears) without emitting segmentSelected: the timeline's
+  // selection shown here.
+  void selectSegment(project::Id id);
 
 signals:
+  // The user selected one segment in the table (0 = none): the timeline follows.
+  void segmentSelected(qint64 segmentId);
   void seekRequested(qint64 timeNs);
   void errorOccurred(const QString &message);
 
@@ -46,6 +52,7 @@ private:
   QTableView *m_view = nullptr;
   SegmentSortProxy *m_proxy = nullptr;
   LabelDelegate *m_labels = nullptr;
+  bool m_syncing = false;
 };
 
 } // namespace tacit

@@ -93,7 +93,7 @@ bool TaxonomyEditor::addLabel(bool asChild) {
     return false;
   const Label *sel = m_model->label(selectedId());
   const Id parent = asChild ? (sel ? sel->id : 0) : (sel ? sel->parentId : 0);
-  auto id = m_model->addLabel(parent, tr("New label").toStdString());
+  auto id = m_model->createLabel(parent, m_model->uniqueName(parent, tr("New label").toStdString()));
   if (!id)
     return report(id.error());
   select(*id); // F2 or double-click renames it

@@ -57,12 +57,15 @@ int paintItemLane(QPainter &p, const TimeAxis &ax, const TimelineItems &items, c
         p.setBrush(Qt::NoBrush);
         p.drawRect(QRectF(x0 + 1, area.top() + 1, x1 - x0 - 2, area.height() - 2));
       }
-      if (style.text && x1 - x0 >= kMinTextPx) {
-        const QString t = style.text(it.key);
+      if ((style.text || style.idText) && x1 - x0 >= kMinTextPx) {
+        const QString t = style.idText ? style.idText(it.id, it.key) : style.text(it.key);
         if (!t.isEmpty()) {
           p.setPen(style.translucent ? QColor(0xf4, 0xf4, 0xf4) : textColourOn(c));
           const QRectF tr(x0 + 4, area.top(), x1 - x0 - 7, area.height());
-          p.drawText(tr, Qt::AlignVCenter | Qt::AlignLeft, fm.elidedText(t, Qt::ElideRight, int(tr.width())));
+          const QString shown = fm.elidedText(t, Qt::ElideRight, int(tr.width()));
+          p.drawText(tr, Qt::AlignVCenter | Qt::AlignLeft, shown);
+          if (style.drawnText)
+            style.drawnText(it.id, shown);
         }
       }
       ++i;

@@ -15,13 +15,17 @@ namespace tacit {
 struct ItemLaneStyle {
   std::function<QColor(std::int64_t key)> colour;
   std::function<QString(std::int64_t key)> text; // empty function = no text
-  bool translucent = false;                      // flags: see-through fill, solid left edge
-  bool overlapping = false;                      // items may overlap (changes the merge bound)
+  // Text by item id (e.g. a flag's reason); used instead of `text` when set.
+  std::function<QString(std::int64_t id, std::int64_t key)> idText;
+  // Told about every text drawn (accessible text of the lane, tests).
+  std::function<void(std::int64_t id, const QString &text)> drawnText;
+  bool translucent = false; // flags: see-through fill, solid left edge
+  bool overlapping = false; // items may overlap (changes the merge bound)
   std::int64_t selectedId = 0;
 };
 
 constexpr double kMinBoxPx = 3.0;
-constexpr double kMinTextPx = 40.0;
+constexpr double kMinTextPx = 28.0; // narrower boxes show their text as a tooltip
 
 // Returns the number of rectangles drawn (boxes + coverage bars).
 int paintItemLane(QPainter &p, const TimeAxis &ax, const TimelineItems &items, const QRectF &area,

@@ -1,8 +1,11 @@
 #include "widgets/timeline/TimelineWidget.h"
 
+#include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QWheelEvent>
+#include <algorithm>
 #include <cmath>
 
 #include "widgets/timeline/ItemLanePainter.h"
@@ -57,14 +60,135 @@ void TimelineWidget::setRange(TimeRange range) {
     range = {range.begin, range.begin + kNsPerSecond};
   m_range = range;
   m_visible = range;
+  m_origin = range.begin;
   emit visibleRangeChanged();
   update();
+}
+
+void TimelineWidget::setTimeOrigin(Timestamp origin) {
+  m_origin = origin;
+  update();
+}
+
+QString TimelineWidget::timeText(Timestamp t) const {
+  const project::AnnotationDocument *doc = m_annotations->document();
+  if (doc && doc->timeBase().hasFrames())
+    return QString::fromStdString(doc->timeBase().timeAndFrame(t));
+  return formatClock(t - m_origin);
+}
+
+QString TimelineWidget::toolTipAt(QPoint pos) const {
+  const project::AnnotationDocument *doc = m_annotations->document();
+  if (!doc || pos.x() < kHeaderWidth)
+    return {};
+  auto spanText = [doc, this](TimeRange r) {
+    return doc->timeBase().hasFrames()
+               ? QString::fromStdString(doc->timeBase().span(r))
+               : QStringLiteral("%1–%2").arg(formatClock(r.begin - m_origin), formatClock(r.end - m_origin));
+  };
+  if (const project::Id id = segmentAt(pos))
+    if (const project::Segment *s = doc->segment(id)) {
+      const AnnotationLanes::LabelStyle *l = m_annotations->label(s->labelId);
+      QString text = l ? l->path : tr("(no label)");
+      text += QStringLiteral("\n") + spanText(s->range());
+      if (!s->note.empty())
+        text += QStringLiteral("\n") + QString::fromStdString(s->note);
+      return text;
+    }
+  if (flagLaneRect().contains(pos)) {
+    const Timestamp t = timeAt(pos.x());
+    QStringList lines;
+    for (const auto &f : doc->flags())
+      if (!f.wholeRecording && f.startNs <= t && t < f.endNs)
+        lines << tr("%1 (severity %2) %3%4")
+                     .arg(QString::fromUtf8(project::flagReasonDisplayName(f.reason)))
+                     .arg(f.severity)
+                     .arg(spanText({f.startNs, f.endNs}))
+                     .arg(f.note.empty() ? QString() : QStringLiteral(": ") + QString::fromStdString(f.note));
+    return lines.join(QLatin1Char('\n'));
+  }
+  return {};
+}
+
+bool TimelineWidget::event(QEvent *e) {
+  if (e->type() == QEvent::ToolTip) {
+    auto *help = static_cast<QHelpEvent *>(e);
+    const QString text = toolTipAt(help->pos());
+    if (text.isEmpty())
+      QToolTip::hideText();
+    else
+      QToolTip::showText(help->globalPos(), text, this);
+    return true;
+  }
+  return QWidget::event(e);
+}
+
+QString TimelineWidget::dragReadout() const {
+  const project::AnnotationDocument *doc = m_annotations->document();
+  const project::Segment *s = doc && m_dragSegment ? doc->segment(m_dragSegment) : nullptr;
+  if (!s || (m_drag != Drag::Start && m_drag != Drag::End && m_drag != Drag::Body))
+    return {};
+  if (m_drag == Drag::End)
+    return tr("end %1").arg(timeText(s->endNs));
+  if (m_drag == Drag::Start)
+    return tr("start %1").arg(timeText(s->startNs));
+  return tr("%1, length %2").arg(timeText(s->startNs), formatClock(s->endNs - s->startNs));
+}
+
+void TimelineWidget::paintDragReadout(QPainter &p, const TimeAxis &ax) {
+  const QString text = dragReadout();
+  if (text.isEmpty())
+    return;
+  const project::Segment *s = m_annotations->document()->segment(m_dragSegment);
+  const double x = ax.xOf(m_drag == Drag::End ? s->endNs : s->startNs);
+  const QRect lane = trackLaneRect(s->trackId);
+  const QFontMetrics fm = fontMetrics();
+  QRect box(0, 0, fm.horizontalAdvance(text) + 10, fm.height() + 4);
+  box.moveBottomLeft(QPoint(int(x) + 6, lane.top() - 1 > kRulerHeight ? lane.top() - 1 : lane.bottom() + box.height()));
+  if (box.right() > width())
+    box.moveRight(int(x) - 6);
+  box.moveLeft(std::max(box.left(), kHeaderWidth));
+  p.fillRect(box, QColor(0x10, 0x12, 0x16, 230));
+  p.setPen(kAccent);
+  p.drawRect(box.adjusted(0, 0, -1, -1));
+  p.setPen(kText);
+  p.drawText(box, Qt::AlignCenter, text);
 }
 
 void TimelineWidget::setLanes(std::vector<TimelineLane> lanes) {
   m_lanes = std::move(lanes);
   updateGeometry();
   update();
+}
+
+void TimelineWidget::setExtraLanes(const QString &group, std::vector<TimelineLane> lanes) {
+  auto it = std::find_if(m_extraLanes.begin(), m_extraLanes.end(), [&](const auto &g) { return g.first == group; });
+  if (it == m_extraLanes.end())
+    m_extraLanes.push_back({group, std::move(lanes)});
+  else
+    it->second = std::move(lanes);
+  updateGeometry();
+  update();
+}
+
+const TimelineLane &TimelineWidget::streamLane(int index) const {
+  auto i = static_cast<std::size_t>(index);
+  if (i < m_lanes.size())
+    return m_lanes[i];
+  i -= m_lanes.size();
+  for (const auto &g : m_extraLanes) {
+    if (i < g.second.size())
+      return g.second[i];
+    i -= g.second.size();
+  }
+  return m_lanes.front(); // not reached: bands() only makes valid indices
+}
+
+QRect TimelineWidget::laneRect(const QString &laneId) const {
+  for (const Band &b : bands())
+    if (b.kind == Band::Stream && streamLane(b.index).id == laneId)
+      return b.rect;
+  return {};
 }
 
 void TimelineWidget::setLoop(TimeRange loop) {
@@ -134,6 +258,12 @@ std::vector<TimelineWidget::Band> TimelineWidget::bands() const {
     out.push_back({Band::Stream, static_cast<int>(i), 0, QRect(0, y, width(), kLaneHeight)});
     y += kLaneHeight;
   }
+  int index = static_cast<int>(m_lanes.size());
+  for (const auto &g : m_extraLanes)
+    for (std::size_t i = 0; i < g.second.size(); ++i, ++index) {
+      out.push_back({Band::Stream, index, 0, QRect(0, y, width(), kLaneHeight)});
+      y += kLaneHeight;
+    }
   return out;
 }
 
@@ -295,19 +425,26 @@ void TimelineWidget::paintEvent(QPaintEvent *) {
   QPainter p(this);
   p.fillRect(rect(), kBackground);
   const TimeAxis ax = axis();
+  m_drawn.clear();
   paintRuler(p, ax);
   const auto &tracks = m_annotations->tracks();
   for (const Band &b : bands()) {
     if (b.rect.top() > height())
       continue;
     if (b.kind == Band::Stream)
-      paintLane(p, ax, m_lanes[static_cast<std::size_t>(b.index)], b.rect);
+      paintLane(p, ax, streamLane(b.index), b.rect);
     else if (b.kind == Band::Track)
       paintTrackLane(p, ax, tracks[static_cast<std::size_t>(b.index)], b.rect);
     else
       paintFlagLane(p, ax, b.rect);
   }
   paintMarks(p, ax);
+  paintDragReadout(p, ax);
+  QStringList texts;
+  for (const auto &[id, text] : m_drawn)
+    texts << text;
+  if (const QString description = texts.join(QStringLiteral("; ")); description != accessibleDescription())
+    setAccessibleDescription(description);
   // Loop region.
   if (!m_loop.empty()) {
     const double x0 = ax.xOf(m_loop.begin), x1 = ax.xOf(m_loop.end);
@@ -342,9 +479,12 @@ void TimelineWidget::paintRuler(QPainter &p, const TimeAxis &ax) {
   const Timestamp major = std::max<Timestamp>(1, niceTimeStep(ppn, 90));
   const Timestamp minor = std::max<Timestamp>(1, major / 5);
   p.setPen(kTick);
-  const Timestamp rel0 = m_visible.begin - m_range.begin;
-  for (Timestamp rel = (rel0 / minor) * minor; rel + m_range.begin < m_visible.end; rel += minor) {
-    const double x = ax.xOf(rel + m_range.begin);
+  const Timestamp rel0 = m_visible.begin - m_origin;
+  auto firstTick = [rel0](Timestamp step) { // floor division: ticks before the origin are negative
+    return (rel0 >= 0 ? rel0 / step : -((-rel0 + step - 1) / step)) * step;
+  };
+  for (Timestamp rel = firstTick(minor); rel + m_origin < m_visible.end; rel += minor) {
+    const double x = ax.xOf(rel + m_origin);
     if (x < kHeaderWidth)
       continue;
     p.drawLine(QPointF(x, kRulerHeight - 7), QPointF(x, kRulerHeight));
@@ -352,8 +492,8 @@ void TimelineWidget::paintRuler(QPainter &p, const TimeAxis &ax) {
   QFont f = font();
   f.setPointSizeF(f.pointSizeF() * 0.85);
   p.setFont(f);
-  for (Timestamp rel = (rel0 / major) * major; rel + m_range.begin < m_visible.end; rel += major) {
-    const double x = ax.xOf(rel + m_range.begin);
+  for (Timestamp rel = firstTick(major); rel + m_origin < m_visible.end; rel += major) {
+    const double x = ax.xOf(rel + m_origin);
     if (x < kHeaderWidth)
       continue;
     p.setPen(kTick);
@@ -366,7 +506,7 @@ void TimelineWidget::paintRuler(QPainter &p, const TimeAxis &ax) {
   }
   p.setPen(kText);
   p.drawText(QRect(6, 0, kHeaderWidth - 8, kRulerHeight), Qt::AlignVCenter | Qt::AlignLeft,
-             formatClock(m_playhead - m_range.begin));
+             formatClock(m_playhead - m_origin));
 }
 
 void TimelineWidget::paintLane(QPainter &p, const TimeAxis &ax, const TimelineLane &lane, const QRect &r) {
@@ -434,6 +574,7 @@ void TimelineWidget::paintTrackLane(QPainter &p, const TimeAxis &ax, const Annot
   };
   style.overlapping = lane.allowOverlap;
   style.selectedId = m_selected;
+  style.drawnText = [this](std::int64_t id, const QString &text) { m_drawn.emplace_back(id, text); };
   paintItemLane(p, ax, lane.items, area, style);
   p.restore();
 }
@@ -454,6 +595,12 @@ void TimelineWidget::paintFlagLane(QPainter &p, const TimeAxis &ax, const QRect 
   style.colour = [](std::int64_t severity) { return AnnotationLanes::severityColour(static_cast<int>(severity)); };
   style.translucent = true;
   style.overlapping = true;
+  const project::AnnotationDocument *doc = m_annotations->document();
+  style.idText = [doc](std::int64_t id, std::int64_t) {
+    const project::QualityFlag *f = doc ? doc->flag(id) : nullptr;
+    return f ? QString::fromUtf8(project::flagReasonDisplayName(f->reason)) : QString();
+  };
+  style.drawnText = [this](std::int64_t id, const QString &text) { m_drawn.emplace_back(id, text); };
   paintItemLane(p, ax, m_annotations->flags(), area.adjusted(0, 3, 0, 0), style);
   p.restore();
 }
@@ -558,9 +705,12 @@ void TimelineWidget::mouseMoveEvent(QMouseEvent *e) {
 }
 
 void TimelineWidget::mouseReleaseEvent(QMouseEvent *) {
+  const bool readout = !dragReadout().isEmpty();
   m_drag = Drag::None;
   m_dragSegment = 0;
   m_dragId = 0;
+  if (readout)
+    update(); // the readout goes away
 }
 
 void TimelineWidget::mouseDoubleClickEvent(QMouseEvent *e) {

@@ -4,7 +4,9 @@
 // Click or drag on the ruler/lanes to seek; wheel zooms around the mouse, Shift+wheel or middle-drag
 // pans. On a track lane: click selects a segment, dragging its edges or body moves them (snapped to
 // the document's frame grid; one drag = one undo step), right-click asks for a context menu, a click
-// on a lane header makes that track active. Plain QPainter; annotation lanes cost O(visible items).
+// on a lane header makes that track active. Segments show their label's name and colour (a tooltip
+// when too narrow), span flags their reason; a drag shows the edge's time and frame. Times read in
+// recording time from setTimeOrigin(). Plain QPainter; annotation lanes cost O(visible items).
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -21,11 +23,19 @@ class TimelineWidget : public QWidget {
 public:
   explicit TimelineWidget(QWidget *parent = nullptr);
 
-  // Whole recording (global time); also resets the view to fit.
+  // Whole recording (global time); also resets the view to fit and the time origin to range.begin.
   void setRange(TimeRange range);
+  // Device time shown as 0:00.000 (the recording's first video frame).
+  void setTimeOrigin(Timestamp origin);
+  Timestamp timeOrigin() const { return m_origin; }
   TimeRange range() const { return m_range; }
   void setLanes(std::vector<TimelineLane> lanes);
   const std::vector<TimelineLane> &lanes() const { return m_lanes; }
+  // Lanes another controller owns (curation's integrity and suggestion lanes), drawn below the
+  // stream lanes; replaced per group and kept across setLanes().
+  void setExtraLanes(const QString &group, std::vector<TimelineLane> lanes);
+  // Widget rectangle of a stream or extra lane by its id; empty when absent.
+  QRect laneRect(const QString &laneId) const;
   // Frame period of the step stream: the ruler shows frame ticks once they are wide enough.
   void setFramePeriod(Timestamp period) { m_framePeriod = period; }
   void setLoop(TimeRange loop); // empty = none
@@ -47,6 +57,13 @@ public:
   QRect flagLaneRect() const;
   // The segment under a widget position (track lanes only), 0 if none.
   project::Id segmentAt(QPoint pos) const;
+  // What the last paint wrote inside segments and flag spans (item id, text as drawn, elided):
+  // the accessible text of the lanes (also set as accessibleDescription).
+  const std::vector<std::pair<project::Id, QString>> &drawnTexts() const { return m_drawn; }
+  // Tooltip text at a widget position (segment label and times, flag reason); empty if none.
+  QString toolTipAt(QPoint pos) const;
+  // The drag readout while an edge or body is dragged ("0:01.233 (#37)"), empty otherwise.
+  QString dragReadout() const;
 
   TimeRange visibleRange() const { return m_visible; }
   void setVisibleRange(TimeRange visible);
@@ -87,6 +104,7 @@ protected:
   void mouseDoubleClickEvent(QMouseEvent *) override;
   void wheelEvent(QWheelEvent *) override;
   void leaveEvent(QEvent *) override;
+  bool event(QEvent *) override;
 
 private:
   // One horizontal band of the timeline, top to bottom.
@@ -116,13 +134,19 @@ private:
   void reportStatus(const QString &message); // empty = fine again
   void dragTo(double x);
   void onAnnotationsChanged();
+  void paintDragReadout(QPainter &p, const TimeAxis &ax);
+  QString timeText(Timestamp t) const; // recording time (+ frame when the document has frames)
 
   TimeRange m_range{0, kNsPerSecond};
   TimeRange m_visible{0, kNsPerSecond};
   TimeRange m_loop;
+  Timestamp m_origin = 0;
+  std::vector<std::pair<project::Id, QString>> m_drawn;
   Timestamp m_playhead = 0;
   Timestamp m_framePeriod = 0;
   std::vector<TimelineLane> m_lanes;
+  std::vector<std::pair<QString, std::vector<TimelineLane>>> m_extraLanes; // by group
+  const TimelineLane &streamLane(int index) const;                         // m_lanes, then the extra lanes
   AnnotationLanes *m_annotations = nullptr;
   project::Id m_selected = 0;
   project::Id m_activeTrack = 0;

@@ -3,9 +3,11 @@
 #include <QAction>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QToolButton>
 #include <cmath>
 
@@ -34,9 +36,12 @@ TransportBar::TransportBar(ActionRegistry &actions, QWidget *parent) : QWidget(p
   layout->addSpacing(12);
   m_timeField = new QLineEdit(this);
   m_timeField->setObjectName(QStringLiteral("timeField"));
-  m_timeField->setToolTip(tr("Current time. Type a time (1:02.5, 62.5) or a frame (#120) and press Enter."));
+  m_timeField->setToolTip(
+      tr("Current time (Ctrl+G). Type a time (1:02.5, 62.5) or a frame (#120) and press Enter; Esc cancels."));
   m_timeField->setFixedWidth(fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000__")));
   m_timeField->setAlignment(Qt::AlignRight);
+  m_timeField->setFocusPolicy(Qt::ClickFocus); // not in the Tab chain: Qt never parks the focus here
+  m_timeField->installEventFilter(this);
   layout->addWidget(m_timeField);
   m_frameLabel = new QLabel(this);
   m_frameLabel->setObjectName(QStringLiteral("frameLabel"));
@@ -77,12 +82,39 @@ void TransportBar::commitTimeField() {
     emit frameEntered(in->frame);
   else
     emit timeEntered(in->relativeNs);
-  m_timeField->clearFocus();
+  m_editing = false;
+  emit editingDone();
+}
+
+void TransportBar::focusTimeField() {
+  m_timeField->setFocus(Qt::ShortcutFocusReason);
+  m_timeField->selectAll();
+}
+
+void TransportBar::resetTimeField() {
+  m_editing = false;
+  m_timeField->setStyleSheet({});
+  m_timeField->setText(m_shown);
+}
+
+bool TransportBar::eventFilter(QObject *watched, QEvent *event) {
+  if (watched == m_timeField && event->type() == QEvent::KeyPress &&
+      static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+    resetTimeField();
+    emit editingDone();
+    return true;
+  }
+  if (watched == m_timeField && event->type() == QEvent::FocusIn)
+    QTimer::singleShot(0, m_timeField, [f = m_timeField] { f->selectAll(); }); // after the click placed the cursor
+  if (watched == m_timeField && event->type() == QEvent::FocusOut)
+    resetTimeField(); // leaving the field: it shows the playhead again, nothing half-typed stays
+  return QWidget::eventFilter(watched, event);
 }
 
 void TransportBar::setTime(Timestamp relativeNs, qint64 frame, qint64 frameCount) {
+  m_shown = formatClock(relativeNs);
   if (!m_editing && !m_timeField->hasFocus())
-    m_timeField->setText(formatClock(relativeNs));
+    m_timeField->setText(m_shown);
   m_frameLabel->setText(frame >= 0 ? QStringLiteral("#%1 / %2").arg(frame).arg(std::max<qint64>(0, frameCount - 1))
                                    : QString());
 }

@@ -18,6 +18,7 @@ void VideoView::setFrame(const QImage &image, qint64 frameIndex, Timestamp relat
   m_frameIndex = frameIndex;
   m_relative = relativeNs;
   m_frameClock.restart();
+  ++m_frameSerial;
   setImage(image, logical);
   if (sizeChanged)
     setHands(m_rawHands[0], m_rawHands[1]);
@@ -55,6 +56,7 @@ void VideoView::setPlaceholder(const QString &text) {
 
 void VideoView::paintEvent(QPaintEvent *e) {
   ImageView::paintEvent(e);
+  m_paintedSerial = m_frameSerial;
   if (m_frameIndex >= 0 && m_frameIndex != m_lastPresentedIndex) {
     m_lastPresentedIndex = m_frameIndex;
     ++m_presented;

@@ -38,6 +38,8 @@ public:
   // Presentation statistics (bench): distinct frames painted and the latency from setFrame to paint.
   qint64 presentedFrames() const { return m_presented; }
   qint64 lastPresentedIndex() const { return m_lastPresentedIndex; }
+  // The picture last given to setFrame has been painted (bench: request -> frame on screen).
+  bool frameOnScreen() const { return m_paintedSerial == m_frameSerial; }
 
 signals:
   // Emitted at the end of the paint that first showed a frame; latencyMs = setFrame -> painted.
@@ -60,6 +62,7 @@ private:
   QElapsedTimer m_frameClock;
   qint64 m_presented = 0;
   qint64 m_lastPresentedIndex = -1;
+  qint64 m_frameSerial = 0, m_paintedSerial = 0;
 };
 
 } // namespace tacit

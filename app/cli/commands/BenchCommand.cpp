@@ -1,7 +1,9 @@
 // tacit-cli bench <verb> ...: hot-path measurements (figures for bench/*.sh, not tests).
 //   bench decode PATH [--stream ID] [--json]        decode every frame to RGB; frames, seconds, fps
 //   bench seek PATH --random K [--seed S] [--json]  K random exact-frame requests; median/p95 ms
-//   bench seek PATH --step-back K [--json]          playback then one step back (via the cache)
+//   bench seek PATH --step-back K [--json]          rest on a frame, then one step back (paused)
+// All through media::FrameEngine, the engine the windows use (tacit --bench-playback measures it
+// in the window).
 // Other verbs (e.g. "series") register through BenchVerbs.h.
 #include <QCommandLineParser>
 #include <algorithm>
@@ -16,7 +18,8 @@
 #include "app/cli/CommandRegistry.h"
 #include "app/cli/commands/BenchVerbs.h"
 #include "app/cli/commands/MediaCliSupport.h"
-#include "core/media/AsyncFrameProvider.h"
+#include "core/media/FrameEngine.h"
+#include <thread>
 
 namespace tacit::cli {
 
@@ -81,6 +84,41 @@ int print(const QCommandLineParser &p, const nlohmann::ordered_json &j) {
   return cli::kExitOk;
 }
 
+// Requests frames from the one frame engine the windows use, waiting for each to be published,
+// as a paused view does.
+class EngineClient {
+public:
+  explicit EngineClient(std::unique_ptr<media::FrameSource> source, media::FrameEngine::Options options = {})
+      : m_engine(std::move(source), options) {
+    m_engine.setFrameCallback([this](const media::VideoFrame &f) {
+      std::lock_guard lock(m_mutex);
+      m_got = f;
+      m_cv.notify_all();
+    });
+  }
+  // Milliseconds from the request to the exact frame published; the frame in *out.
+  double show(std::int64_t i, media::VideoFrame *out = nullptr) {
+    {
+      std::lock_guard lock(m_mutex);
+      m_got = {};
+    }
+    const auto t = Clock::now();
+    m_engine.request(i, media::FrameEngine::Quality::Exact, 0);
+    std::unique_lock lock(m_mutex);
+    m_cv.wait_for(lock, std::chrono::seconds(10), [&] { return m_got.index == i; });
+    if (out)
+      *out = m_got;
+    return msSince(t);
+  }
+  media::FrameEngine &engine() { return m_engine; }
+
+private:
+  media::FrameEngine m_engine;
+  std::mutex m_mutex;
+  std::condition_variable m_cv;
+  media::VideoFrame m_got;
+};
+
 int benchDecode(const QStringList &args) {
   QCommandLineParser p;
   addCommon(p, QStringLiteral("decode"));
@@ -88,6 +126,10 @@ int benchDecode(const QStringList &args) {
                QStringLiteral("2")});
   p.addOption({QStringLiteral("convert-threads"), QStringLiteral("swscale threads (default 2)."), QStringLiteral("N"),
                QStringLiteral("2")});
+  p.addOption({QStringLiteral("cache-mib"),
+               QStringLiteral("Frame and picture cache budgets (default 8: frames pass once, as in an export, "
+                              "and their buffers are recycled)."),
+               QStringLiteral("MIB"), QStringLiteral("8")});
   if (int rc = cli::parseArguments(p, args, QStringLiteral("bench")); rc >= 0)
     return rc;
   if (p.positionalArguments().size() != 2)
@@ -98,32 +140,41 @@ int benchDecode(const QStringList &args) {
   if (!source)
     return cli::dataError(source.error());
   const double openMs = msSince(t0);
-  media::FrameSource &src = **source;
+  const std::string path = (*source)->path();
+  const int width = (*source)->width(), height = (*source)->height();
+  media::FrameEngine::Options options;
+  options.cacheBytes = static_cast<std::size_t>(std::max(0, p.value(QStringLiteral("cache-mib")).toInt())) << 20;
+  options.pictureCacheBytes = options.cacheBytes;
+  options.prepareNeighbours = false; // nobody steps back: every frame once, in order
+  EngineClient client(source.takeValue(), options);
   const auto t1 = Clock::now();
   const double c1 = cpuMs();
   std::int64_t frames = 0, failed = 0;
   std::uint64_t checksum = 0;
-  for (std::int64_t i = 0; i < src.frameCount(); ++i) {
-    auto f = src.frame(i); // consecutive: decodes forward without seeking
-    if (!f) {
+  const std::int64_t n = client.engine().frameCount();
+  for (std::int64_t i = 0; i < n; ++i) {
+    media::VideoFrame f; // exact frames in order: the engine decodes the next one while we look at this
+    client.show(i, &f);
+    if (f.index != i) {
       ++failed;
       continue;
     }
-    checksum += f->data()[(f->height / 2) * f->stride + f->width / 2];
+    checksum += f.data()[(f.height / 2) * f.stride + f.width / 2];
     ++frames;
   }
   const double seconds = msSince(t1) / 1000.0;
   const double cpuSeconds = (cpuMs() - c1) / 1000.0;
   nlohmann::ordered_json j;
-  j["file"] = src.path();
-  j["width"] = src.width();
-  j["height"] = src.height();
+  j["file"] = path;
+  j["width"] = width;
+  j["height"] = height;
   j["frames"] = frames;
   j["failed_frames"] = failed;
   j["open_ms"] = openMs;
   j["seconds"] = seconds;
   j["fps"] = seconds > 0 ? static_cast<double>(frames) / seconds : 0.0;
   j["cpu_seconds"] = cpuSeconds;
+  j["decoded_pictures"] = client.engine().decodedPictures();
   j["checksum"] = checksum;
   return print(p, j);
 }
@@ -135,8 +186,11 @@ int benchSeek(const QStringList &args) {
   p.addOption(
       {QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S"), QStringLiteral("1")});
   p.addOption({QStringLiteral("step-back"),
-               QStringLiteral("K times: play 30 frames through the async provider, then step back one."),
-               QStringLiteral("K")});
+               QStringLiteral("K times: rest on a random frame, then step back one (paused)."), QStringLiteral("K")});
+  p.addOption({QStringLiteral("gap-ms"),
+               QStringLiteral("Idle time after each request, as between a user's clicks (default 50, like "
+                              "tacit --bench-playback)."),
+               QStringLiteral("MS"), QStringLiteral("50")});
   p.addOption({QStringLiteral("threads"), QStringLiteral("Decoder threads (default 2)."), QStringLiteral("N"),
                QStringLiteral("2")});
   if (int rc = cli::parseArguments(p, args, QStringLiteral("bench")); rc >= 0)
@@ -149,68 +203,48 @@ int benchSeek(const QStringList &args) {
   if (!source)
     return cli::dataError(source.error());
   const double openMs = msSince(t0);
-  const std::int64_t n = (*source)->frameCount();
+  nlohmann::ordered_json j;
+  j["file"] = (*source)->path();
+  EngineClient client(source.takeValue());
+  media::FrameEngine &engine = client.engine();
+  const std::int64_t n = engine.frameCount();
+  const auto gap = std::chrono::milliseconds(std::max(0, p.value(QStringLiteral("gap-ms")).toInt()));
   std::mt19937_64 rng(p.value(QStringLiteral("seed")).toULongLong());
   std::uniform_int_distribution<std::int64_t> pick(0, n - 1);
   std::vector<double> ms;
-  nlohmann::ordered_json j;
-  j["file"] = (*source)->path();
   j["frames"] = n;
   j["open_ms"] = openMs;
-
+  auto check = [&](const media::VideoFrame &f, std::int64_t i) { return f.index == i && f.exact; };
   if (p.isSet(QStringLiteral("random"))) {
     const int k = p.value(QStringLiteral("random")).toInt();
     j["mode"] = "random";
-    std::vector<double> cpu;
     for (int r = 0; r < k; ++r) {
       const std::int64_t i = pick(rng);
-      const auto t = Clock::now();
-      const double c0 = cpuMs();
-      auto f = (*source)->frame(i);
-      ms.push_back(msSince(t));
-      cpu.push_back(cpuMs() - c0);
-      if (!f)
-        return cli::dataError(f.error());
+      media::VideoFrame f;
+      ms.push_back(client.show(i, &f));
+      if (!check(f, i))
+        return cli::dataError(engine.path() + ": frame " + std::to_string(i) + " was not decoded");
+      std::this_thread::sleep_for(gap);
     }
-    // CPU time (all threads) per request: what the wall time would be on an idle machine at most
-    // (frame threading can overlap), useful when the machine is shared.
-    j["cpu_median_ms"] = percentile(cpu, 0.5);
-    j["cpu_p95_ms"] = percentile(cpu, 0.95);
   } else {
     const int k = p.value(QStringLiteral("step-back")).toInt();
     j["mode"] = "step_back";
-    media::AsyncFrameProvider provider(std::move(*source));
-    std::mutex m;
-    std::condition_variable cv;
-    std::int64_t got = -1;
-    provider.setFrameCallback([&](const media::VideoFrame &f) {
-      std::lock_guard lock(m);
-      got = f.index;
-      cv.notify_all();
-    });
-    auto show = [&](std::int64_t i) { // request and wait until published, like a view would
-      {
-        std::lock_guard lock(m);
-        got = -1;
-      }
-      const auto t = Clock::now();
-      provider.request(i);
-      std::unique_lock lock(m);
-      cv.wait_for(lock, std::chrono::seconds(10), [&] { return got == i; });
-      return msSince(t);
-    };
-    std::uniform_int_distribution<std::int64_t> start(1, std::max<std::int64_t>(1, n - 32));
+    std::uniform_int_distribution<std::int64_t> start(1, std::max<std::int64_t>(1, n - 1));
     for (int r = 0; r < k; ++r) {
       const std::int64_t s = start(rng);
-      for (std::int64_t i = s; i < std::min(n, s + 30); ++i) {
-        show(i);
-        std::this_thread::sleep_for(std::chrono::milliseconds(33)); // 30 fps playback
-      }
-      ms.push_back(show(std::min(n, s + 30) - 2));
+      client.show(s);
+      std::this_thread::sleep_for(gap); // resting on the frame, as a user reading it
+      media::VideoFrame f;
+      ms.push_back(client.show(s - 1, &f));
+      if (!check(f, s - 1))
+        return cli::dataError(engine.path() + ": frame " + std::to_string(s - 1) + " was not decoded");
+      std::this_thread::sleep_for(gap);
     }
-    j["cache_hits"] = provider.cacheHits();
-    j["cache_mib"] = static_cast<double>(provider.cache().bytes()) / (1 << 20);
   }
+  j["cache_hits"] = engine.cacheHits();
+  j["picture_hits"] = engine.pictureHits();
+  j["decoded_pictures"] = engine.decodedPictures();
+  j["cache_mib"] = static_cast<double>(engine.cache().bytes()) / (1 << 20);
   j["requests"] = ms.size();
   j["median_ms"] = percentile(ms, 0.5);
   j["p95_ms"] = percentile(ms, 0.95);

@@ -2,13 +2,17 @@
 // episodes through the export gate (docs/export.md).
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <algorithm>
 #include <atomic>
 #include <csignal>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/CommandRegistry.h"
 #include "core/export/ExportRunner.h"
+#include "core/media/RecordingTimeBaseReader.h"
 #include "core/project/ProjectStore.h"
+#include "core/time/RecordingTime.h"
 
 namespace {
 
@@ -17,11 +21,27 @@ void onSignal(int) {
   g_interrupted = true;
 }
 
-std::string rangeText(const tacit::TimeRange &r) {
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%.3f-%.3f s", tacit::toSeconds(r.begin), tacit::toSeconds(r.end));
-  return buf;
-}
+// Candidates are listed in recording time with frame numbers, as the window shows them; device
+// time stays in --json.
+class RecordingTimes {
+public:
+  explicit RecordingTimes(tacit::project::ProjectStore &store) : m_store(store) {}
+  std::string span(const std::string &uuid, const tacit::TimeRange &r) {
+    auto it = m_bases.find(uuid);
+    if (it == m_bases.end()) {
+      tacit::RecordingTimeBase base;
+      if (auto rec = m_store.recordingByUuid(uuid); rec && *rec)
+        if (auto read = tacit::media::readRecordingTimeBase(m_store.absoluteFolder(**rec)); read)
+          base = read.takeValue();
+      it = m_bases.emplace(uuid, std::move(base)).first;
+    }
+    return it->second.span(r);
+  }
+
+private:
+  tacit::project::ProjectStore &m_store;
+  std::map<std::string, tacit::RecordingTimeBase> m_bases;
+};
 
 int run(const QStringList &args) {
   using namespace tacit::exporting;
@@ -44,11 +64,16 @@ int run(const QStringList &args) {
   p.addOption({"seed", "Seed of the train/valid split (default 0).", "N", "0"});
   p.addOption({"codec", "LeRobot video codec: auto, libsvtav1 or libx264 (default auto).", "CODEC", "auto"});
   p.addOption({"data-files-size-mb", "LeRobot v3: start a new data file past this size (default 100).", "MB", "100"});
-  p.addOption({"video-files-size-mb", "LeRobot v3: start a new video file past this size (default 500).", "MB", "500"});
+  p.addOption({"video-files-size-mb", "LeRobot v3: start a new video file past this size (default 200, as lerobot).",
+               "MB", "200"});
   p.addOption({"chunks-size", "LeRobot: files (v3) or episodes (v2.1) per chunk folder (default 1000).", "N", "1000"});
   p.addOption({"dry-run", "List every candidate episode and why it is excluded; write nothing."});
   p.addOption({"json", "Print the result as JSON on stdout."});
-  p.addOption({"force", "Replace a non-empty output folder."});
+  p.addOption({"force", "Replace the folder of an earlier export (never any other folder)."});
+  p.addOption({"require-streams",
+               "Fail instead of warning when one of these streams is missing, empty or all NaN/inf in an episode: "
+               "imu, hands, trajectory, gaze.",
+               "S,..."});
   if (int rc = tacit::cli::parseArguments(p, args, "export"); rc >= 0)
     return rc;
   const QStringList pos = p.positionalArguments();
@@ -117,14 +142,27 @@ int run(const QStringList &args) {
   if (!good || o.chunksSize < 1)
     return tacit::cli::usageError("export",
                                   "--chunks-size must be a positive integer, got '" + p.value("chunks-size") + "'");
+  if (p.isSet("require-streams"))
+    for (const QString &s : p.value("require-streams").split(',', Qt::SkipEmptyParts)) {
+      const std::string name = s.trimmed().toStdString();
+      const auto &known = checkedStreamNames();
+      if (std::find(known.begin(), known.end(), name) == known.end())
+        return tacit::cli::usageError("export", "--require-streams: unknown stream '" + s.trimmed() +
+                                                    "' (imu, hands, trajectory, gaze)");
+      o.requireStreams.push_back(name);
+    }
   o.dryRun = p.isSet("dry-run");
   o.force = p.isSet("force");
   o.command = ("tacit-cli " + args.join(' ')).toStdString();
   const bool asJson = p.isSet("json");
 
+  // Read-only while exporting, so concurrent exports and edits never wait for each other;
+  // recordExport then waits for the project lock to record the export (ExportRunner.h).
   tacit::project::ProjectOpenOptions po;
-  po.readOnly = o.dryRun;
+  po.readOnly = true;
   auto store = tacit::project::ProjectStore::open(pos[0].toStdString(), po);
+  if (!store && !o.dryRun && store.error().find("needs an upgrade") != std::string::npos)
+    store = tacit::project::ProjectStore::open(pos[0].toStdString()); // old schema: migrate once
   if (!store)
     return tacit::cli::dataError(store.error());
 
@@ -142,26 +180,38 @@ int run(const QStringList &args) {
                           {"candidates", report->manifest["candidates"]},
                           {"episodes", report->manifest["episodes"]},
                           {"warnings", report->warnings},
+                          {"explanation", report->explanation},
+                          {"stream_issues", report->manifest["stream_issues"]},
                           {"seconds", report->seconds}};
     if (!o.dryRun)
       out["out"] = std::filesystem::absolute(o.out).lexically_normal().string();
     tacit::cli::printLine(out.dump(2));
     return tacit::cli::kExitOk;
   }
+  RecordingTimes times(**store);
   for (const auto &c : report->gate.candidates) {
     std::string line = std::string(c.included() ? "include " : "exclude ") + c.recordingUuid + " " +
                        (c.segmentId ? "segment " + std::to_string(c.segmentId) : std::string("recording")) + " '" +
-                       c.label + "' " + rangeText(c.range);
+                       c.label + "' " + times.span(c.recordingUuid, c.range);
     if (c.included() && c.episodes.size() > 1)
       line += " -> " + std::to_string(c.episodes.size()) + " episodes";
     for (const auto &r : c.reasons)
       line += "\n    " + r;
     for (const auto &n : c.notes)
       line += "\n    note: " + n;
+    for (const auto &e : report->streamIssues)
+      if (e.recordingId == c.recordingId && e.segmentId == c.segmentId)
+        for (const auto &i : e.issues)
+          line += "\n    " + std::string(i.unusable ? "missing " : "partial ") + i.stream + " in " +
+                  times.span(c.recordingUuid, e.range) + ": " + i.problem;
     tacit::cli::printLine(line);
   }
   if (o.dryRun) {
+    for (const auto &w : report->warnings)
+      std::fprintf(stderr, "tacit-cli: warning: %s\n", w.c_str());
     tacit::cli::printLine(std::to_string(report->gate.episodes().size()) + " episode(s) would be exported");
+    for (const auto &line : report->explanation)
+      tacit::cli::printLine(line);
     return tacit::cli::kExitOk;
   }
   std::int64_t frames = 0;

@@ -3,8 +3,8 @@
 #include <cstdio>
 
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/commands/RecordingFrameGrid.h"
 #include "core/project/LabelsInterchange.h"
-#include "core/project/ProjectRecording.h"
 #include "core/project/TaxonomyJson.h"
 #include "core/util/AtomicFile.h"
 
@@ -16,15 +16,6 @@ using tacit::cli::dataError;
 using tacit::cli::usageError;
 
 const QString kCmd = QStringLiteral("labels");
-
-// Frame times of the recording's main video on its timeline, as the window's frame grid (empty
-// when the folder or video is unavailable).
-FrameGridProvider videoGrids(ProjectStore &store) {
-  return [&store](const RecordingRecord &r) {
-    auto video = projectVideoStream(store, r);
-    return video ? FrameGrid(*video->frameTimes) : FrameGrid();
-  };
-}
 
 Status writeOutput(const QString &out, const std::string &text) {
   if (out.isEmpty() || out == QLatin1String("-")) {
@@ -66,8 +57,8 @@ int exportLabels(const QStringList &args) {
   auto store = ProjectStore::open(p.positionalArguments()[1].toStdString(), o);
   if (!store)
     return dataError(store.error());
-  auto text =
-      format == QLatin1String("json") ? exportLabelsJson(**store) : exportLabelsCsv(**store, videoGrids(**store));
+  auto text = format == QLatin1String("json") ? exportLabelsJson(**store)
+                                              : exportLabelsCsv(**store, cli::recordingFrameGrids(**store));
   if (!text)
     return dataError(text.error());
   auto st = writeOutput(p.value(QStringLiteral("out")), *text);
@@ -107,7 +98,7 @@ int importLabelsCmd(const QStringList &args) {
   if ((*store)->isReadOnly())
     return dataError((*store)->readOnlyReason());
   auto summary = importLabels(**store, *text, pos[2].toStdString(), p.isSet(QStringLiteral("replace")), format,
-                              videoGrids(**store));
+                              cli::recordingFrameGrids(**store));
   if (!summary)
     return printErrors(summary.error());
   cli::printLine("imported " + std::to_string(summary->segments) + " segments, " + std::to_string(summary->flags) +
@@ -136,20 +127,15 @@ int taxonomy(const QStringList &args) {
     auto labels = (*store)->labels();
     if (!labels)
       return dataError(labels.error());
-    auto st = writeOutput(p.value(QStringLiteral("out")), taxonomyToJson(*labels).dump(2) + "\n");
+    auto st = writeOutput(p.value(QStringLiteral("out")),
+                          taxonomyToJson(*labels).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return st.ok() ? cli::kExitOk : dataError(st.error());
   }
   if (pos.size() == 4 && pos[1] == QLatin1String("import")) {
     auto text = readSmallFile(pos[3].toStdString());
     if (!text)
       return dataError(text.error());
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(*text);
-    } catch (const nlohmann::json::parse_error &e) {
-      return dataError(pos[3].toStdString() + ": invalid JSON: " + e.what());
-    }
-    auto labels = taxonomyFromJson(j, pos[3].toStdString());
+    auto labels = taxonomyFromJsonText(*text, pos[3].toStdString());
     if (!labels)
       return printErrors(labels.error());
     auto store = ProjectStore::open(pos[2].toStdString());

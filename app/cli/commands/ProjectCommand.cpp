@@ -1,9 +1,10 @@
-// tacit-cli project create|add|info|check|relink (and the hidden stress verb used by the kill -9 tests).
+// tacit-cli project create|add|info|check|relink|set (and the hidden stress verb used by the kill -9 tests).
 #include <QCommandLineParser>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/commands/ProjectVerbs.h"
 #include "core/project/ProjectStore.h"
 #include "core/project/ProjectStress.h"
 
@@ -253,18 +254,22 @@ int run(const QStringList &args) {
     return check(args);
   if (verb == QLatin1String("relink"))
     return relink(args);
+  if (verb == QLatin1String("set"))
+    return cli::projectSet(args);
   if (verb == QLatin1String("stress"))
     return stress(args);
   if (verb == QLatin1String("--help") || verb == QLatin1String("-h")) {
-    std::printf("Usage: tacit-cli project create|add|info|check|relink PROJECT ...\n"
+    std::printf("Usage: tacit-cli project create|add|info|check|relink|set PROJECT ...\n"
                 "  create PROJECT                 new empty .tacit project\n"
                 "  add PROJECT REC_DIR...         add recording folders (by relative path + content hash)\n"
                 "  info PROJECT [--json]          recordings with ids, status, segment and flag counts\n"
                 "  check PROJECT                  integrity + missing media (exit 1 when broken)\n"
-                "  relink PROJECT [--recording ID] DIR   point moved recordings at their new folder\n");
+                "  relink PROJECT [--recording ID] DIR   point moved recordings at their new folder\n"
+                "  set PROJECT --recording ID [--worker W] [--worker-name N] [--task T] [--site S]\n"
+                "                                 correct a recording's worker, task or site\n");
     return cli::kExitOk;
   }
-  return usageError(kCmd, verb.isEmpty() ? QStringLiteral("missing verb (create, add, info, check, relink)")
+  return usageError(kCmd, verb.isEmpty() ? QStringLiteral("missing verb (create, add, info, check, relink, set)")
                                          : QStringLiteral("unknown verb '%1'").arg(verb));
 }
 
@@ -272,4 +277,4 @@ int run(const QStringList &args) {
 
 static tacit::cli::CommandRegistrar
     reg({QStringLiteral("project"),
-         QStringLiteral("Create and inspect .tacit projects (create, add, info, check, relink)"), &run});
+         QStringLiteral("Create and inspect .tacit projects (create, add, info, check, relink, set)"), &run});

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/commands/RecordingFrameGrid.h"
 #include "core/consent/ConsentLedger.h"
 
 namespace {
@@ -57,6 +58,8 @@ int run(const QStringList &args) {
   auto rec = consent::findRecording(**store, p.value(QStringLiteral("recording")).toStdString());
   if (!rec)
     return cli::dataError(rec.error());
+  if (std::string problem = project::spanProblem(a, b, cli::recordingFrameGrid(**store, *rec)); !problem.empty())
+    return cli::dataError(path + ": recording " + rec->uuid + ": " + problem);
   project::Redaction r;
   r.recordingId = rec->id;
   r.startNs = a;

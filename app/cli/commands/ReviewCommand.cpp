@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/commands/RecordingArg.h"
 #include "core/project/ProjectStore.h"
 
 namespace {
@@ -11,24 +12,10 @@ namespace {
 using namespace tacit;
 using namespace tacit::project;
 using tacit::cli::dataError;
+using tacit::cli::resolveRecording;
 using tacit::cli::usageError;
 
 const QString kCmd = QStringLiteral("review");
-
-Result<Id> resolveRecording(ProjectStore &store, const QString &key) {
-  bool numeric = false;
-  const Id id = key.toLongLong(&numeric);
-  if (numeric) {
-    auto rec = store.recording(id);
-    return rec ? Result<Id>(rec->id) : Result<Id>::failure(rec.error());
-  }
-  auto rec = store.recordingByUuid(key.toStdString());
-  if (!rec)
-    return Result<Id>::failure(rec.error());
-  if (!*rec)
-    return Result<Id>::failure(store.path().string() + ": no recording " + key.toStdString());
-  return (*rec)->id;
-}
 
 int run(const QStringList &args) {
   QCommandLineParser p;
@@ -53,8 +40,8 @@ int run(const QStringList &args) {
     status = reviewStatusFromName(p.value(QStringLiteral("status")).toStdString());
     if (!status)
       return usageError(kCmd, QStringLiteral("--status must be unreviewed, in_review, approved or rejected"));
-    if (*status == ReviewStatus::Rejected && p.value(QStringLiteral("reason")).trimmed().isEmpty())
-      return usageError(kCmd, QStringLiteral("rejecting needs --reason"));
+    if (!checkReviewReason(*status, p.value(QStringLiteral("reason")).toStdString()).ok())
+      return usageError(kCmd, QStringLiteral("rejecting needs --reason (a rejection needs a reason)"));
   }
   ProjectOpenOptions o;
   o.readOnly = !set;

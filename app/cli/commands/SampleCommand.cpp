@@ -11,6 +11,59 @@
 
 namespace {
 
+// Demo-quality and integrity knobs (docs/curation.md); all off by default.
+void addDegradationOptions(QCommandLineParser &p) {
+  p.addOption({"degrade",
+               "Demo-quality level 0..10: tremor, jitter, pauses, dropouts, blur and a failed grasp "
+               "that grow with the level (single knobs below override it).",
+               "L"});
+  p.addOption({"pauses", "Hesitation pauses mid-motion (0..6).", "N"});
+  p.addOption({"tremor", "Hand tremor amplitude in mm (8-11 Hz).", "MM"});
+  p.addOption({"jitter", "Hand-tracking noise in mm (1 sigma).", "MM"});
+  p.addOption({"failed-grasp", "The first grasp fails and is retried."});
+  p.addOption({"dropouts", "Extra hand-tracking dropouts.", "N"});
+  p.addOption({"blurs", "Extra head shakes with motion blur.", "N"});
+  p.addOption({"frame-drops", "Video frames left out of rgb.mp4 (1-3 in a row each).", "N"});
+  p.addOption({"duplicate-frames", "Video frames delivered twice.", "N"});
+  p.addOption({"imu-gaps", "Spans of missing IMU rows.", "N"});
+  p.addOption({"clock-offset", "A stream whose clock runs ahead, e.g. imu:40 (ms; imu or trajectory).", "STREAM:MS"});
+}
+
+QString readDegradationOptions(const QCommandLineParser &p, tacit::sample::DegradationOptions &d) {
+  bool good = true;
+  if (p.isSet("degrade")) {
+    const int level = p.value("degrade").toInt(&good);
+    if (!good || level < 0 || level > 10)
+      return "--degrade must be an integer 0..10, got '" + p.value("degrade") + "'";
+    d = tacit::sample::degradationForLevel(level);
+  }
+  for (auto [name, field] : {std::pair{"pauses", &d.pauses}, std::pair{"dropouts", &d.dropouts},
+                             std::pair{"blurs", &d.blurs}, std::pair{"frame-drops", &d.frameDrops},
+                             std::pair{"duplicate-frames", &d.duplicateFrames}, std::pair{"imu-gaps", &d.imuGaps}})
+    if (p.isSet(name)) {
+      *field = p.value(name).toInt(&good);
+      if (!good)
+        return QString("--%1 must be an integer, got '%2'").arg(name, p.value(name));
+    }
+  for (auto [name, field] : {std::pair{"tremor", &d.tremorMm}, std::pair{"jitter", &d.jitterMm}})
+    if (p.isSet(name)) {
+      *field = p.value(name).toDouble(&good);
+      if (!good)
+        return QString("--%1 must be a number of mm, got '%2'").arg(name, p.value(name));
+    }
+  if (p.isSet("failed-grasp"))
+    d.failedGrasp = true;
+  if (p.isSet("clock-offset")) {
+    const QStringList parts = p.value("clock-offset").split(':');
+    if (parts.size() == 2)
+      d.offsetMs = parts[1].toDouble(&good);
+    if (parts.size() != 2 || !good)
+      return "--clock-offset must look like imu:40, got '" + p.value("clock-offset") + "'";
+    d.offsetStream = parts[0].toStdString();
+  }
+  return {};
+}
+
 int run(const QStringList &args) {
   QCommandLineParser p;
   p.setApplicationDescription("Write a synthetic recording folder (video, depth, IMU, hands, gaze, trajectory, "
@@ -28,6 +81,7 @@ int run(const QStringList &args) {
                "Also write the sample in Aria formats: DIR/mps (MPS folder) and DIR/calib.json "
                "(factory calibration; needs --size 1408x1408).",
                "DIR"});
+  addDegradationOptions(p);
   p.addOption({"json", "Print a JSON summary on stdout."});
   if (int rc = tacit::cli::parseArguments(p, args, "sample"); rc >= 0)
     return rc;
@@ -61,6 +115,8 @@ int run(const QStringList &args) {
   o.width = m.captured(1).toInt();
   o.height = m.captured(2).toInt();
   o.codec = p.value("codec").toStdString();
+  if (QString problem = readDegradationOptions(p, o.degradation); !problem.isEmpty())
+    return tacit::cli::usageError("sample", problem);
   if (const std::string problem = tacit::sample::sampleOptionsProblem(o); !problem.empty())
     return tacit::cli::usageError("sample", QString::fromStdString(problem));
   if (p.isSet("aria-export") && (o.width != 1408 || o.height != 1408))

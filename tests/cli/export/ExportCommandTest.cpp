@@ -56,6 +56,17 @@ private slots:
     const Run none = cli({project(), "--format", "lerobot-v3", "--out", out, "--labels", "step", "--dry-run"});
     QCOMPARE(none.code, 0);
     QVERIFY(none.out.contains("0 episode(s) would be exported"));
+    // ... and says why, with what to do (issue #17).
+    QVERIFY2(none.out.contains("no segments on track 'step' in 1 recording — label segments or use "
+                               "--whole-recordings"),
+             qPrintable(none.out));
+    const Run track =
+        cli({project(), "--format", "lerobot-v3", "--out", out, "--labels", "task,step", "--dry-run", "--json"});
+    QCOMPARE(track.code, 0);
+    // Candidate times are recording time (m:ss.mmm since the recording's first sample).
+    const json tj = json::parse(track.out.toStdString());
+    QCOMPARE(tj["candidates"][0]["recording_time"][0].get<std::string>().substr(0, 5), std::string("0:00."));
+    QVERIFY(tj["explanation"].empty());
   }
 
   void robomimicExportAndRefusalToOverwrite() {
@@ -74,7 +85,7 @@ private slots:
 
     r = cli({project(), "--format", "robomimic-hdf5", "--out", out});
     QCOMPARE(r.code, 1);
-    QVERIFY(r.err.contains("folder is not empty (use --force to replace it)"));
+    QVERIFY(r.err.contains("folder is not empty (use --force to replace the earlier export)"));
     r = cli({project(), "--format", "lerobot-v2.1", "--out", out, "--size", "96x128", "--force"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(QFileInfo::exists(out + "/meta/info.json"));
@@ -92,9 +103,11 @@ private slots:
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains("exclude "));
     QVERIFY(r.out.contains("recording not approved (review status: rejected)"));
+    QVERIFY(r.out.contains("none of the 1 candidate passes the gate"));
     const Run w = cli({project(), "--format", "robomimic-hdf5", "--out", QString::fromStdString(f.out("x"))});
     QCOMPARE(w.code, 1);
-    QVERIFY(w.err.contains("no episode passes the export gate"));
+    QVERIFY(w.err.contains("no episode passes the export gate: none of the 1 candidate passes the gate"));
+    QVERIFY2(w.err.contains("recording not approved (review status: rejected) (1 candidate)"), qPrintable(w.err));
   }
 };
 

@@ -60,6 +60,29 @@ private slots:
     QCOMPARE(QImage(out).convertToFormat(QImage::Format_RGB888), QImage(ref).convertToFormat(QImage::Format_RGB888));
   }
 
+  void plainAviWithBFrames() {
+    // MPEG-4 Part 2 with B-frames in AVI (no timestamps give the order): `info` describes the file as
+    // one video stream and `frame` writes ffmpeg's frame N for every N asked (first, middle, last).
+    const QString avi = m_dir.filePath("plain.avi");
+    QVERIFY(mediatest::makeClip(avi, "160x120", 25, {"-c:v", "mpeg4", "-bf", "2", "-g", "12", "-q:v", "5"}).isEmpty());
+    const Run info = cli({"info", avi, "--json"});
+    QVERIFY2(info.code == 0, info.err.constData());
+    const QJsonArray streams = QJsonDocument::fromJson(info.out).object()["streams"].toArray();
+    QCOMPARE(streams.size(), 1);
+    QCOMPARE(streams[0].toObject()["samples"].toInt(), 25);
+    for (int n : {0, 1, 2, 12, 24}) {
+      const QString out = m_dir.filePath(QStringLiteral("avi%1.png").arg(n));
+      const Run r = cli({"frame", avi, "--index", QString::number(n), "--out", out});
+      QVERIFY2(r.code == 0, r.err.constData());
+      const QString ref = m_dir.filePath(QStringLiteral("aviref%1.png").arg(n));
+      QVERIFY(mediatest::ffmpeg({"-i", avi, "-vf", QStringLiteral("select=eq(n\\,%1)").arg(n), "-vsync", "0",
+                                 "-frames:v", "1", "-pix_fmt", "rgb24", ref})
+                  .isEmpty());
+      QVERIFY2(QImage(out).convertToFormat(QImage::Format_RGB888) == QImage(ref).convertToFormat(QImage::Format_RGB888),
+               qPrintable(QStringLiteral("frame %1 differs from ffmpeg's").arg(n)));
+    }
+  }
+
   void frameByTimeInRecordingUsesOffset() {
     const QString out = m_dir.filePath("t.png");
     // Frame 7 is at 7/30 s + 1 s offset; a time just after it still selects it.
@@ -119,6 +142,15 @@ private slots:
     const Run notRecording = cli({"index", m_rec + "/rgb.mp4", "--stream", "rgb"});
     QCOMPARE(notRecording.code, 1);
     QVERIFY(notRecording.err.contains("--stream needs a recording folder"));
+    // A folder without recording.json (and without PNG depth frames) says so (issue #14).
+    QDir(m_dir.path()).mkpath("plain");
+    for (const QStringList &args :
+         {QStringList{"index", m_dir.filePath("plain")},
+          QStringList{"frame", m_dir.filePath("plain"), "--index", "0", "--out", m_dir.filePath("x.png")}}) {
+      const Run plain = cli(args);
+      QCOMPARE(plain.code, 1);
+      QVERIFY2(plain.err.contains("recording.json: not found; the folder is not a recording"), qPrintable(plain.err));
+    }
   }
 
   void benchVerbs() {

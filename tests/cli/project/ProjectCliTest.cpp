@@ -112,6 +112,34 @@ private slots:
     QCOMPARE(QJsonDocument::fromJson(history.out.toUtf8()).array().size(), 2);
   }
 
+  void setRecordingMetadata() {
+    QTemporaryDir dir;
+    const QString p = dir.filePath("p.tacit");
+    writeRecording(dir.filePath("v"), "uuid-v", "");
+    cli({"project", "create", p});
+    cli({"project", "add", p, dir.filePath("v")});
+    // An imported plain video has no worker; `project set` gives it one (the project only).
+    auto set = cli({"project", "set", p, "--recording", "uuid-v", "--worker", "ben", "--worker-name", "Ben", "--task",
+                    "pour water", "--site", "lab 2", "--json"});
+    QCOMPARE(set.code, 0);
+    const QJsonObject j = QJsonDocument::fromJson(set.out.toUtf8()).object();
+    QCOMPARE(j["worker_id"].toString(), QStringLiteral("ben"));
+    QCOMPARE(j["worker_name"].toString(), QStringLiteral("Ben"));
+    QCOMPARE(j["task"].toString(), QStringLiteral("pour water"));
+    QCOMPARE(j["site"].toString(), QStringLiteral("lab 2"));
+    auto info = cli({"project", "info", p, "--json"});
+    QVERIFY2(info.out.contains("ben"), qPrintable(info.out));
+    QVERIFY(!readAll(dir.filePath("v/recording.json")).contains("ben")); // raw recordings are read-only
+    // Another worker id drops the old name; text output names the recording.
+    auto again = cli({"project", "set", p, "--recording", "1", "--worker", "cleo"});
+    QCOMPARE(again.code, 0);
+    QVERIFY2(again.out.contains("worker cleo,"), qPrintable(again.out));
+    QCOMPARE(cli({"project", "set", p, "--recording", "1"}).code, 2);                  // nothing to set
+    QCOMPARE(cli({"project", "set", p, "--worker", "x"}).code, 2);                     // no --recording
+    QCOMPARE(cli({"project", "set", p, "--recording", "9", "--worker", "x"}).code, 1); // no such recording
+    QCOMPARE(cli({"project", "set", dir.filePath("none.tacit"), "--recording", "1", "--worker", "x"}).code, 1);
+  }
+
   void labelsExportImport() {
     QTemporaryDir dir;
     const QString p = dir.filePath("p.tacit"), q = dir.filePath("q.tacit");

@@ -1,5 +1,5 @@
-"""Independent HDF5 reader for the per-stream redaction test: python3 read_lowdim.py FILE
-Prints JSON {demo: {"timestamps_ns", "imu", "gaze", "ee_pose", "ee_valid", "frames"}} with NaN as null."""
+"""Independent HDF5 reader for the per-stream redaction test (StreamRedactionExportTest): python3 read_lowdim.py FILE
+Prints JSON {demo: {"timestamps_ns", "imu", "gaze", "ee_pose", "ee_valid", "frames"}} (a NaN would be null)."""
 import json
 import math
 import sys

@@ -118,7 +118,7 @@ private slots:
     auto in = baseInput();
     in.redactions.push_back({8, 1, {9 * S, 19 * S + 800 * tacit::kNsPerMs}, false, {}});
     const auto r = evaluateGate(in, {});
-    QCOMPARE(r.candidates[0].reasons, std::vector<std::string>{"redaction #8 leaves no part of at least 500000000 ns"});
+    QCOMPARE(r.candidates[0].reasons, std::vector<std::string>{"redaction #8 leaves no part of at least 0.500 s"});
     QCOMPARE(int(r.candidates[0].notes.size()), 1); // the 200 ms piece is named
   }
 

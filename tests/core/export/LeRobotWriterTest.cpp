@@ -185,7 +185,9 @@ private slots:
     QCOMPARE(e1["videos/observation.images.front/to_timestamp"].get<double>(), 17.0 / 30);
     QCOMPARE(e1["stats/observation.state/min"][0].get<double>(), 100.0);
     QCOMPARE(e1["stats/observation.state/count"], json({7}));
-    QCOMPARE(e1["stats/frame_index/q50"][0].get<double>(), 3.0);
+    // lerobot's histogram quantile (compute_stats.py:167-201): frames 0..6, target 3.5 lands halfway into
+    // the bin that starts at 3, of width 6 / 5000.
+    QCOMPARE(e1["stats/frame_index/q50"][0].get<double>(), 3.0 + 0.5 * 6.0 / 5000);
 
     const json probe = tacit::testing::ffprobe(root + "/videos/observation.images.front/chunk-000/file-000.mp4");
     QCOMPARE(probe["streams"][0]["nb_read_frames"].get<std::string>(), std::string("21"));

@@ -1,6 +1,6 @@
 // VideoSource returns exactly the frame the ffmpeg CLI outputs (rgb24, -vsync 0), by index, for
 // each container/codec case of the issue. Sequential decode and random access are both checked.
-// Built twice (TACIT_EXACT_GROUP 1 and 2) so each executable stays well under a minute.
+// Built three times (TACIT_EXACT_GROUP 1, 2, 3) so each executable stays well under a minute.
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -117,6 +117,47 @@ std::map<QString, Case> cases() {
                                            {"-c:v", "libx265", "-pix_fmt", "yuv420p10le", "-x265-params",
                                             "keyint=12:bframes=2:log-level=error"});
                          }};
+  // Group 3: containers whose timestamps do not give the order (AVI, raw streams) and the other
+  // classes of ordinary files the issue lists (MPEG-TS, MPEG-2 PS, VP9, ProRes).
+  const QStringList kMpeg4B{"-c:v", "mpeg4", "-bf", "2", "-g", "12", "-q:v", "5"};
+  c["mpeg4_bframes_avi"] = {3, [kMpeg4B](const QString &d, QString *f) {
+                              *f = d + "/mpeg4b.avi";
+                              return makeClip(*f, "160x120", 48, kMpeg4B);
+                            }};
+  c["mpeg4_bframes_dx50_avi"] = {3, [kMpeg4B](const QString &d, QString *f) {
+                                   *f = d + "/dx50.avi";
+                                   return makeClip(*f, "160x120", 48, kMpeg4B + QStringList{"-vtag", "DX50"});
+                                 }};
+  c["msmpeg4v3_avi"] = {3, [](const QString &d, QString *f) {
+                          *f = d + "/msmpeg4v3.avi";
+                          return makeClip(*f, "160x120", 48, {"-c:v", "msmpeg4", "-g", "12", "-q:v", "5"});
+                        }};
+  c["h264_raw"] = {3, [](const QString &d, QString *f) {
+                     *f = d + "/raw.h264";
+                     return makeClip(*f, "160x120", 48, kH264 + QStringList{"-f", "h264"});
+                   }};
+  c["h264_mpegts"] = {3, [](const QString &d, QString *f) {
+                        *f = d + "/clip.ts";
+                        return makeClip(*f, "160x120", 48, kH264);
+                      }};
+  c["mpeg2_ps"] = {
+      3, [](const QString &d, QString *f) {
+        *f = d + "/clip.mpg";
+        return makeClip(*f, "160x120", 48, {"-c:v", "mpeg2video", "-bf", "2", "-g", "12", "-q:v", "5", "-f", "vob"});
+      }};
+  c["vp9_webm"] = {3, [](const QString &d, QString *f) {
+                     *f = d + "/clip.webm";
+                     return makeClip(*f, "160x120", 48,
+                                     {"-c:v", "libvpx-vp9", "-g", "12", "-deadline", "realtime", "-cpu-used", "8"});
+                   }};
+  c["prores_mov"] = {3, [](const QString &d, QString *f) {
+                       *f = d + "/clip.mov";
+                       return makeClip(*f, "160x120", 24, {"-c:v", "prores_ks", "-profile:v", "2"});
+                     }};
+  c["h264_bframes_mkv"] = {1, [](const QString &d, QString *f) {
+                             *f = d + "/h264b.mkv";
+                             return makeClip(*f, "160x120", 48, kH264);
+                           }};
   return c;
 }
 

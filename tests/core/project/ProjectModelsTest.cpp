@@ -134,8 +134,13 @@ private slots:
     QCOMPARE(model.index(1, RecordingListModel::SegmentsColumn).data().toInt(), 1);
     QCOMPARE(model.index(0, RecordingListModel::MediaColumn).data().toString(), QStringLiteral("ok"));
     QCOMPARE(model.nextUnreviewed(-1), 0);
-    QVERIFY(model.setData(model.index(0, RecordingListModel::StatusColumn), QStringLiteral("approved"),
-                          RecordingListModel::StatusRole));
+    // Review status is not edited in the table (one path: the recording's document / ProjectSession).
+    QVERIFY(!model.setData(model.index(0, RecordingListModel::StatusColumn), QStringLiteral("approved"),
+                           RecordingListModel::StatusRole));
+    AnnotationDocument doc1(*f.store, &f.undo);
+    QVERIFY(doc1.load(f.rec1).ok());
+    QVERIFY(doc1.setReviewStatus(ReviewStatus::Approved).ok());
+    QVERIFY(model.refresh().ok());
     QCOMPARE(f.store->recording(f.rec1)->status, ReviewStatus::Approved);
     QCOMPARE(model.nextUnreviewed(-1), 1);
     QCOMPARE(model.nextUnreviewed(1), 2);
@@ -151,9 +156,13 @@ private slots:
     model.setFilter(byStatus);
     QCOMPARE(model.rowCount(), 2);
     // Approving a visible row under an "unreviewed" filter removes it; undo brings it back.
-    QVERIFY(model.setReviewStatus(f.rec3, ReviewStatus::Approved).ok());
+    AnnotationDocument doc3(*f.store, &f.undo);
+    QVERIFY(doc3.load(f.rec3).ok());
+    QVERIFY(doc3.setReviewStatus(ReviewStatus::Approved).ok());
+    QVERIFY(model.refresh().ok());
     QCOMPARE(model.rowCount(), 1);
     f.undo.undo();
+    QVERIFY(model.refresh().ok());
     QCOMPARE(model.rowCount(), 2);
     RecordingFilter byFlags;
     byFlags.minFlags = 1;

@@ -113,7 +113,7 @@ private slots:
     }
     auto store = ProjectStore::open(p);
     QVERIFY2(store.ok(), store.error().c_str());
-    QVERIFY((*store)->schemaVersion() >= 3);
+    QVERIFY((*store)->schemaVersion() >= 4);
     QCOMPARE((*store)->redactions(1)->size(), std::size_t(1));
     QVERIFY((*store)->streamOffsets(1)->empty());
     QVERIFY((*store)->setStreamOffset(1, "rgb", 200 * kNsPerMs).ok());

@@ -11,6 +11,7 @@
 #include "core/sample/SampleOptions.h"
 #include "widgets/consent/ConsentReviewWindow.h"
 #include "widgets/consent/FaceQaPanel.h"
+#include "widgets/video/FramePresenter.h"
 
 using namespace tacit;
 
@@ -130,6 +131,34 @@ private slots:
     QVERIFY(QTest::qWaitFor([&] { return !w.isPlaying(); }, 15000)); // 1 s at 8x
     QVERIFY(shown.count() >= 2);
     QVERIFY(w.currentFrame() > 10);
+  }
+
+  void playbackFollowsAFakeClock() {
+    // The window's TimeControl runs on an injected clock: the playhead moves only when it does.
+    auto clock = std::make_shared<ManualTimeSource>();
+    ConsentReviewWindow w(m_project, QString::fromStdString(m_worker), nullptr, clock);
+    QVERIFY(w.isOpen());
+    w.show();
+    QVERIFY(w.seekFrame(0));
+    w.play(true);
+    QVERIFY(w.isPlaying());
+    TimeControl &time = w.timeControl();
+    for (int k = 0; k < 5; ++k)
+      time.tick(); // wall time passes, the fake clock does not: still frame 0
+    QCOMPARE(w.currentFrame(), std::int64_t(0));
+    clock->advance(500 * kNsPerMs); // half a second of the 30 fps recording
+    time.tick();
+    QCOMPARE(w.currentFrame(), std::int64_t(15));
+    QVERIFY(QTest::qWaitFor([&] { return w.frameShown(); }, 10000));
+    QCOMPARE(w.presenter()->shown().index, std::int64_t(15));
+    w.setSpeed(2.0);
+    clock->advance(100 * kNsPerMs); // 0.2 s of media at 2x
+    time.tick();
+    QCOMPARE(w.currentFrame(), std::int64_t(21));
+    clock->advance(2000 * kNsPerMs); // past the end: playback stops on the last frame
+    time.tick();
+    QVERIFY(!w.isPlaying());
+    QCOMPARE(w.currentFrame(), std::int64_t(29));
   }
 
   void faceQaInTheConsentMode() {

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -18,6 +19,7 @@
 #include <atomic>
 #include <fstream>
 
+#include "core/project/ProjectSession.h"
 #include "core/project/ProjectStore.h"
 #include "core/recording/RecordingContext.h"
 #include "core/sample/SampleGenerator.h"
@@ -112,9 +114,9 @@ private slots:
   } // the store closes here: the dialogs below open the project by path unless given a store
 
   void candidateListShowsEveryReason() {
-    auto store = project::ProjectStore::open(m_project.toStdString());
-    QVERIFY(store.ok());
-    ExportDialog d(m_project, store->get());
+    auto session = project::ProjectSession::open(m_project.toStdString());
+    QVERIFY(session.ok());
+    ExportDialog d(m_project, session->get());
     d.show();
     QVERIFY(d.isProjectOpen());
     ExportCandidateModel &m = *d.candidateModel();
@@ -144,6 +146,11 @@ private slots:
     // A label nothing has: every candidate gone, Export disabled.
     child<QLineEdit>(d, "labels")->setText("no such label");
     QCOMPARE(m.rowCount(), 0);
+    // ... and the dialog says why and what to do (issue #17).
+    const QString summary = child<QLabel>(d, "summary")->text();
+    QVERIFY2(summary.contains("no segments on track or label 'no such label' in 3 recordings — label segments or "
+                              "use --whole-recordings"),
+             qPrintable(summary));
     QVERIFY(!child<QPushButton>(d, "exportButton")->isEnabled());
     child<QLineEdit>(d, "labels")->setText("task");
     QCOMPARE(m.rowCount(), 3);
@@ -159,6 +166,15 @@ private slots:
     QVERIFY2(d.messageText().contains(busy) && d.messageText().contains("not empty"), qPrintable(d.messageText()));
     QVERIFY(!child<QPushButton>(d, "exportButton")->isEnabled());
     QVERIFY(!d.startExport());
+    // "Replace" only ever replaces an earlier export (its tacit_export.json), never another folder.
+    child<QCheckBox>(d, "force")->setChecked(true);
+    QVERIFY2(d.messageText().contains("left alone"), qPrintable(d.messageText()));
+    QVERIFY(!child<QPushButton>(d, "exportButton")->isEnabled());
+    QFile marker(busy + "/tacit_export.json");
+    QVERIFY(marker.open(QIODevice::WriteOnly));
+    marker.write("{\n  \"tool\": \"tacit\"\n}\n");
+    marker.close();
+    child<QCheckBox>(d, "force")->setChecked(false);
     child<QCheckBox>(d, "force")->setChecked(true);
     QVERIFY(child<QPushButton>(d, "exportButton")->isEnabled());
   }

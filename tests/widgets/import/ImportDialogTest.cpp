@@ -14,15 +14,18 @@
 #include <fstream>
 
 #include "core/recording/RecordingReader.h"
+#include "core/util/Job.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/MainWindow.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/import/AriaImportForm.h"
 #include "widgets/import/ImportDialog.h"
-#include "widgets/import/ImportRunner.h"
+
 #include "widgets/import/PathField.h"
 #include "widgets/import/VideoImportForm.h"
 #include "widgets/video/VideoView.h"
+#include <QThread>
+#include <atomic>
 
 using namespace tacit;
 namespace fs = std::filesystem;
@@ -172,14 +175,11 @@ private slots:
     fillVideoForm(d, out);
     // Cancel once the video is in the staging folder (the importer reports 0.5 after that), on the
     // worker thread, as the button does.
-    connect(d, &ImportDialog::importStarted, this, [](ImportRunner *runner) {
-      connect(
-          runner, &ImportRunner::progress, runner,
-          [runner](double fraction, const QString &) {
-            if (fraction >= 0.5)
-              runner->cancel();
-          },
-          Qt::DirectConnection);
+    auto job = std::make_shared<std::atomic<Job *>>(nullptr);
+    connect(d, &ImportDialog::importStarted, this, [job](Job *j) { *job = j; });
+    d->setWorkerProgressProbe([job](double fraction) {
+      if (fraction >= 0.5 && job->load())
+        job->load()->cancel(); // thread-safe, as the button's cancel
     });
     QSignalSpy cancelled(d, &ImportDialog::importCancelled);
     QSignalSpy imported(d, &ImportDialog::imported);
@@ -208,17 +208,14 @@ private slots:
       std::atomic<bool> reached{false}, clicked{false};
     };
     auto gate = std::make_shared<Gate>();
-    connect(d, &ImportDialog::importStarted, this, [gate](ImportRunner *runner) {
-      connect(
-          runner, &ImportRunner::progress, runner,
-          [gate, runner](double fraction, const QString &) {
-            if (fraction < 0.5)
-              return;
-            gate->reached = true;
-            while (!gate->clicked && !runner->cancelRequested())
-              QThread::msleep(5);
-          },
-          Qt::DirectConnection);
+    auto job = std::make_shared<std::atomic<Job *>>(nullptr);
+    connect(d, &ImportDialog::importStarted, this, [job](Job *j) { *job = j; });
+    d->setWorkerProgressProbe([gate, job](double fraction) {
+      if (fraction < 0.5)
+        return;
+      gate->reached = true;
+      while (!gate->clicked && !(job->load() && job->load()->isCancelRequested()))
+        QThread::msleep(5);
     });
     QSignalSpy cancelled(d, &ImportDialog::importCancelled);
     QVERIFY(d->startImport());
