@@ -203,7 +203,7 @@ int run(const QStringList &args) {
       if (e.recordingId == c.recordingId && e.segmentId == c.segmentId)
         for (const auto &i : e.issues)
           line += "\n    " + std::string(i.unusable ? "missing " : "partial ") + i.stream + " in " +
-                  rangeText(e.range) + ": " + i.problem;
+                  times.span(c.recordingUuid, e.range) + ": " + i.problem;
     tacit::cli::printLine(line);
   }
   if (o.dryRun) {

@@ -20,6 +20,8 @@
 #include "widgets/app/RecordingSession.h"
 #include "widgets/curation/CurationController.h"
 #include "widgets/curation/QueuePanel.h"
+#include "core/util/Job.h"
+#include "widgets/timeline/TimelineWidget.h"
 
 using namespace tacit;
 using project::Id;
