@@ -27,19 +27,21 @@ inline void quietLogs() {
 }
 
 // A per-process scratch folder (several harnesses and libFuzzer workers run at once).
+// Never destroyed: the atexit cleanup runs after static destructors registered later, so a static
+// path object would already be gone when it is read there.
 inline std::filesystem::path scratchDir() {
-  static const std::filesystem::path dir = [] {
+  static const std::filesystem::path *dir = [] {
     std::filesystem::path base =
         std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
-    auto d = base / ("tacit-fuzz-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
+    auto *d = new std::filesystem::path(base / ("tacit-fuzz-" + std::to_string(::getpid())));
+    std::filesystem::create_directories(*d);
     std::atexit([] {
       std::error_code ec;
       std::filesystem::remove_all(scratchDir(), ec);
     });
     return d;
   }();
-  return dir;
+  return *dir;
 }
 
 inline std::filesystem::path writeScratch(const std::string &name, const std::uint8_t *data, std::size_t size) {

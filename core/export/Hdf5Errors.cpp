@@ -5,6 +5,10 @@
 namespace tacit::exporting {
 
 void silenceHdf5Errors() {
+  // No library teardown at exit: after a failed H5Fclose (disk full) HDF5 would retry the close from
+  // its atexit handler and crash; the failed file is deleted by the caller anyway. Only effective
+  // before the first HDF5 call, which this is in the export path.
+  H5dont_atexit();
   H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 

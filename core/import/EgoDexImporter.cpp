@@ -86,11 +86,6 @@ std::string taskAttribute(const Hdf5File &f) {
 }
 
 // Attributes are free text written by other tools: invalid UTF-8 becomes U+FFFD (recording.json is JSON).
-std::string taskFromAttributes(const Hdf5File &f) {
-  std::string task = taskAttribute(f);
-  return toValidUtf8(std::move(task));
-}
-
 } // namespace
 
 Result<EgoDexPoses> readEgoDexPoses(const Hdf5File &f) {
@@ -135,15 +130,11 @@ Result<EgoDexPoses> readEgoDexPoses(const Hdf5File &f) {
     poses.warnings.push_back(f.name() + ": no /confidences; hands get confidence 1");
   poses.confidenceLeft = confidence("leftHand");
   poses.confidenceRight = confidence("rightHand");
-  poses.task = taskFromAttributes(f);
   // recording.json is UTF-8 JSON: invalid bytes in the attribute become U+FFFD, with a warning.
-  const std::string clean =
-      nlohmann::json::parse(nlohmann::json(poses.task).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
-          .get<std::string>();
-  if (clean != poses.task) {
+  const std::string raw = taskAttribute(f);
+  poses.task = toValidUtf8(raw);
+  if (poses.task != raw)
     poses.warnings.push_back(f.name() + ": the task attribute is not valid UTF-8; invalid bytes replaced");
-    poses.task = clean;
-  }
   return poses;
 }
 

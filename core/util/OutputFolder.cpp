@@ -37,10 +37,14 @@ bool hasMarkerFile(const fs::path &folder, const std::string &markerFile, const 
   FILE *f = std::fopen((folder / markerFile).c_str(), "rb");
   if (!f)
     return false;
-  std::string head(64 * 1024, '\0');
-  head.resize(std::fread(head.data(), 1, head.size(), f));
+  // Read it all (bounded): an export manifest lists every frame range and passes 64 KiB, and
+  // "tool" sorts near its end.
+  std::string text;
+  char buf[64 * 1024];
+  for (std::size_t n; text.size() < (64u << 20) && (n = std::fread(buf, 1, sizeof buf, f)) > 0;)
+    text.append(buf, n);
   std::fclose(f);
-  return head.find(needle) != std::string::npos;
+  return text.find(needle) != std::string::npos;
 }
 
 namespace {

@@ -30,7 +30,9 @@ FlagDialog::FlagDialog(std::optional<TimeRange> span, const QString &spanText, Q
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   form->addRow(buttons);
-  m_reason->setFocus();
+  // Type the note, Enter: the usual flag needs no mouse. (Space in the reason box would open its list
+  // and swallow the typing; Alt+R / Shift+Tab reach it.)
+  m_note->setFocus();
 }
 
 project::FlagReason FlagDialog::reason() const {

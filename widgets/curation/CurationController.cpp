@@ -221,6 +221,7 @@ void CurationController::updateLanes() {
   TimelineWidget *tl = m_window.timeline();
   if (!tl)
     return;
+  syncAcceptedWithDocument();
   const Timestamp w =
       std::max<Timestamp>(kNsPerMs * 10, m_window.session() ? m_window.session()->framePeriod() / 2 : kNsPerMs * 16);
   TimelineLane integrity{
@@ -259,6 +260,7 @@ bool CurationController::inSuggestionMode() const {
 }
 
 bool CurationController::jumpToSuggestion(int direction) {
+  syncAcceptedWithDocument();
   const Timestamp now = m_window.timeControl().time();
   int pick = -1;
   const int n = static_cast<int>(m_suggestions.size());
@@ -287,6 +289,31 @@ bool CurationController::jumpToSuggestion(int direction) {
   return true;
 }
 
+project::Id CurationController::boundaryTrack(project::AnnotationDocument &d) const {
+  for (const auto &tr : d.tracks())
+    if (tr.name == "task")
+      return tr.id;
+  if (m_window.timeline() && m_window.timeline()->activeTrack())
+    return m_window.timeline()->activeTrack();
+  return d.tracks().empty() ? 0 : d.tracks().front().id;
+}
+
+void CurationController::syncAcceptedWithDocument() {
+  project::ProjectSession *ps = m_window.project();
+  if (!ps || !m_recordingId)
+    return;
+  auto doc = ps->documentFor(m_recordingId);
+  if (!doc)
+    return;
+  const project::Id track = boundaryTrack(**doc);
+  const auto segments = (*doc)->segmentsOnTrack(track);
+  for (Suggestion &s : m_suggestions) {
+    s.accepted = false;
+    for (const auto &seg : segments)
+      s.accepted = s.accepted || seg.startNs == s.boundary.t || seg.endNs == s.boundary.t;
+  }
+}
+
 bool CurationController::acceptAt(Timestamp t) {
   project::ProjectSession *ps = m_window.project();
   if (!ps || !m_recordingId) {
@@ -299,14 +326,7 @@ bool CurationController::acceptAt(Timestamp t) {
     return false;
   }
   project::AnnotationDocument *d = *doc;
-  project::Id track = 0;
-  for (const auto &tr : d->tracks())
-    if (tr.name == "task")
-      track = tr.id;
-  if (!track && m_window.timeline())
-    track = m_window.timeline()->activeTrack();
-  if (!track && !d->tracks().empty())
-    track = d->tracks().front().id;
+  const project::Id track = boundaryTrack(*d);
   Timestamp end = m_span.end;
   for (const auto &s : d->segmentsOnTrack(track)) {
     if (s.startNs < t && t < s.endNs) {
@@ -357,6 +377,7 @@ bool CurationController::dismissActive() {
 
 int CurationController::acceptAbove(double minConfidence, TimeRange span) {
   project::ProjectSession *ps = m_window.project();
+  syncAcceptedWithDocument();
   std::vector<std::size_t> picks;
   for (std::size_t k = 0; k < m_suggestions.size(); ++k) {
     const Suggestion &s = m_suggestions[k];

@@ -26,6 +26,9 @@ class QueuePanel;
 namespace curation {
 struct RecordingAnalysis;
 }
+namespace project {
+class AnnotationDocument;
+}
 
 class CurationController : public QObject {
   Q_OBJECT
@@ -68,6 +71,10 @@ private:
   void applyStored(const std::string &analysisJson);
   void updateLanes();
   bool acceptAt(Timestamp t);
+  // The boundary track of the current recording's document (0 without one).
+  project::Id boundaryTrack(project::AnnotationDocument &doc) const;
+  // "Accepted" follows the document, so an undone acceptance is offered again.
+  void syncAcceptedWithDocument();
   void askAcceptAbove();
   bool inSuggestionMode() const;
 

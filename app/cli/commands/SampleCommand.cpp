@@ -140,9 +140,12 @@ int run(const QStringList &args) {
                         {"seconds", seconds}};
     tacit::cli::printLine(j.dump());
   } else {
-    std::fprintf(stderr, "wrote %s: %d video frames (%s), %d depth frames in %.1f s\n",
-                 report->folder.generic_string().c_str(), report->videoFrames, report->videoEncoder.c_str(),
-                 report->depthFrames, seconds);
+    // The summary is the command's result, so stdout: stderr stays empty on success (quiet contract).
+    char line[512];
+    std::snprintf(line, sizeof line, "wrote %s: %d video frames (%s), %d depth frames in %.1f s",
+                  report->folder.generic_string().c_str(), report->videoFrames, report->videoEncoder.c_str(),
+                  report->depthFrames, seconds);
+    tacit::cli::printLine(line);
   }
   return tacit::cli::kExitOk;
 }

@@ -14,6 +14,9 @@ struct Run {
   QString out, err;
 };
 
+// The worker id `tacit-cli sample` writes with its default seed (sample/recording.json).
+const QString kWorker = QStringLiteral("worker-beeb8da1");
+
 class QuietCliTest : public QObject {
   Q_OBJECT
 
@@ -61,7 +64,7 @@ private slots:
     QTest::newRow("consent grant") << QStringList{"consent", "grant", p,         "--recording",   "1",
                                                   "--by",    "Ada",   "--scope", "model_training"};
     // A QGuiApplication command (offscreen platform, PDF): where the XDG_RUNTIME_DIR warning came from.
-    QTest::newRow("consent report") << QStringList{"consent", "report",          p, "--recording", "1",
+    QTest::newRow("consent report") << QStringList{"consent", "report",          p, "--worker", kWorker,
                                                    "--out",   path("report.pdf")};
     QTest::newRow("labels export") << QStringList{"labels", "export", p, "--out", path("labels.json")};
     QTest::newRow("export --dry-run") << QStringList{"export",   p, "--format", "lerobot-v3", "--whole-recordings",
@@ -78,14 +81,14 @@ private slots:
   void qtMessagesStillReachLogAndVerbose() {
     const QString p = path("p.tacit");
     QVERIFY(QFile::exists(p));
-    const Run quiet = cli({"consent", "report", p, "--recording", "1", "--out", path("again.pdf")});
+    const Run quiet = cli({"consent", "report", p, "--worker", kWorker, "--out", path("again.pdf")});
     QCOMPARE(quiet.code, 0);
     QCOMPARE(quiet.err, QString());
     QFile log(m_state + QStringLiteral("/tacit/tacit-cli.log"));
     QVERIFY(log.open(QIODevice::ReadOnly));
     QVERIFY(log.readAll().contains("XDG_RUNTIME_DIR not set"));
 
-    const Run verbose = cli({"--verbose", "consent", "report", p, "--recording", "1", "--out", path("v.pdf")});
+    const Run verbose = cli({"--verbose", "consent", "report", p, "--worker", kWorker, "--out", path("v.pdf")});
     QCOMPARE(verbose.code, 0);
     QVERIFY2(verbose.err.contains(QStringLiteral("XDG_RUNTIME_DIR not set")), qPrintable(verbose.err));
   }

@@ -85,13 +85,13 @@ private slots:
     QVERIFY(keep.open(QIODevice::WriteOnly));
     keep.write("x");
     keep.close();
-    expectRefused({"sample", ".", "--duration", "1", "--size", "64x64"}, cwd, cwd);
+    expectRefused({"sample", ".", "--duration", "1", "--size", "256x192"}, cwd, cwd);
     // A non-empty folder that is not an earlier sample is left alone.
-    expectRefused({"sample", cwd, "--duration", "1", "--size", "64x64"}, cwd);
+    expectRefused({"sample", cwd, "--duration", "1", "--size", "256x192"}, cwd);
     // An earlier sample is refreshed in place.
     const QString s = dir() + "/s";
-    QCOMPARE(runCli({"sample", s, "--duration", "1", "--size", "64x64"}).code, 0);
-    QCOMPARE(runCli({"sample", s, "--duration", "1", "--size", "64x64", "--seed", "2"}).code, 0);
+    QCOMPARE(runCli({"sample", s, "--duration", "1", "--size", "256x192"}).code, 0);
+    QCOMPARE(runCli({"sample", s, "--duration", "1", "--size", "256x192", "--seed", "2"}).code, 0);
     QVERIFY(QFileInfo::exists(s + "/recording.json"));
     QVERIFY(QDir(dir()).entryList({".s.*"}, QDir::AllEntries | QDir::Hidden).isEmpty()); // no staging left
   }

@@ -103,7 +103,7 @@ private slots:
   void damagedInputs() {
     auto notJson = aria::parseDeviceCalibration("{ not json", "calib.json");
     QVERIFY(!notJson.ok());
-    QCOMPARE(notJson.error(), std::string("calib.json: not valid JSON"));
+    QVERIFY2(notJson.error().rfind("calib.json: invalid JSON: line 1", 0) == 0, notJson.error().c_str());
     auto noPose = aria::parseDeviceCalibration(
         R"({"CameraCalibrations":[{"Label":"camera-rgb","Projection":{"Name":"FisheyeRadTanThinPrism","Params":[1]}}]})",
         "calib.json");
@@ -126,7 +126,7 @@ private slots:
     std::ofstream(p) << first << "\n{\"tracking_timestamp_us\": 5, \"CameraCalibrations\": [tru\n";
     auto online = aria::readOnlineCalibration(p);
     QVERIFY(!online.ok());
-    QCOMPARE(online.error(), std::string("online_calibration.jsonl: line 2: not valid JSON"));
+    QVERIFY2(online.error().rfind("online_calibration.jsonl: line 2: invalid JSON", 0) == 0, online.error().c_str());
   }
 };
 

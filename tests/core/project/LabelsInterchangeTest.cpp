@@ -146,7 +146,7 @@ private slots:
     auto a = makeProject(dir, "a.tacit");
     auto parse = importLabels(*a, "{\n  \"format\": \"tacit-labels\",\n  oops\n}", "x.json", false);
     QVERIFY(!parse.ok());
-    QVERIFY2(QString::fromStdString(parse.error()).contains("x.json: line 3"), parse.error().c_str());
+    QVERIFY2(QString::fromStdString(parse.error()).contains("x.json: invalid JSON: line 3"), parse.error().c_str());
     const std::string bad = R"({"format":"tacit-labels","version":1,"recordings":[{"id":"uuid-r1","segments":[
       {"track":"task","start_ns":5,"end_ns":1},{"track":"task","start_ns":"a","end_ns":9}],
       "flags":[{"reason":"regrasp","severity":2,"start_ns":1}]}]})";

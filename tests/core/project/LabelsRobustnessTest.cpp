@@ -41,8 +41,9 @@ class LabelsRobustnessTest : public QObject {
   QTemporaryDir dir;
   std::unique_ptr<ProjectStore> store;
 
-  Result<LabelsImportSummary> import(const std::string &text, LabelsFormat format = LabelsFormat::Auto) {
-    return importLabels(*store, text, "in.labels", false, format, grids());
+  Result<LabelsImportSummary> import(const std::string &text, LabelsFormat format = LabelsFormat::Auto,
+                                     bool replace = false) {
+    return importLabels(*store, text, "in.labels", replace, format, grids());
   }
 
 private slots:
@@ -154,9 +155,11 @@ private slots:
     QCOMPARE(store->labels()->size(), std::size_t(100000));
     const auto paths = labelPathMap(*store->labels());
     QCOMPARE(paths.size(), std::size_t(100000));
-    QVERIFY(import("{\"format\":\"tacit-labels\",\"version\":1,\"recordings\":[{\"id\":\"uuid-r1\",\"segments\":[{\"track\":\"task\","
-                   "\"label\":\"group999/l98\",\"start_ns\":2000000000,\"end_ns\":2100000000}]}]}")
-                .ok());
+    const auto imported =
+        import("{\"format\":\"tacit-labels\",\"version\":1,\"recordings\":[{\"id\":\"uuid-r1\",\"segments\":[{\"track\":\"task\","
+               "\"label\":\"group999/l98\",\"start_ns\":2000000000,\"end_ns\":2100000000}]}]}",
+               LabelsFormat::Auto, /*replace=*/true); // earlier cases left a whole-recording task
+    QVERIFY2(imported.ok(), imported.error().c_str());
   }
 };
 

@@ -204,7 +204,7 @@ private slots:
     QVERIFY(qa->save());
     QCOMPARE(changed.count(), 1);
 
-    auto store = project::ProjectStore::open(m_project.toStdString(), {false, true, ""});
+    auto store = project::ProjectStore::open(m_project.toStdString(), {.create = false, .readOnly = true});
     QVERIFY(store.ok());
     auto records = consent::faceQaRecords(**store, w.currentRecordingId());
     QVERIFY(records.ok());

@@ -20,6 +20,8 @@
 #include "widgets/app/RecordingSession.h"
 #include "widgets/curation/CurationController.h"
 #include "widgets/curation/QueuePanel.h"
+#include "core/util/Job.h"
+#include "widgets/timeline/TimelineWidget.h"
 
 using namespace tacit;
 using project::Id;
@@ -98,12 +100,13 @@ private slots:
     const auto &s = curation()->suggestions()[static_cast<std::size_t>(curation()->activeSuggestion())];
     const Timestamp t = s.boundary.t;
     QVERIFY(std::llabs(m_window->timeControl().time() - t) < 20 * kNsPerMs);
-    const int undoBefore = session()->undoStack()->count();
+    const int undoBefore = session()->undoStack()->index(); // the undone step above is redo history
     key(Qt::Key_Return);
     QTRY_COMPARE(doc(m_clean)->segments().size(), std::size_t(1));
     const auto seg = doc(m_clean)->segments().front();
     QVERIFY(std::llabs(seg.startNs - t) < 40 * kNsPerMs);      // snapped to a frame
-    QCOMPARE(session()->undoStack()->count(), undoBefore + 1); // one undo step
+    QCOMPARE(session()->undoStack()->index(), undoBefore + 1);
+    QCOMPARE(session()->undoStack()->count(), undoBefore + 1); // the macro replaced the redo history // one undo step
     key(Qt::Key_Z, Qt::ControlModifier);
     QTRY_VERIFY(doc(m_clean)->segments().empty());
 
@@ -120,10 +123,11 @@ private slots:
   }
 
   void acceptAboveIsOneUndoStep() {
-    const int undoBefore = session()->undoStack()->count();
+    const int undoBefore = session()->undoStack()->index(); // the undone step above is redo history
     const int n = curation()->acceptAbove(0.5, m_window->timeline()->range());
-    QVERIFY(n >= 2);
-    QCOMPARE(session()->undoStack()->count(), undoBefore + 1);
+    QVERIFY(n >= 2); // includes the suggestion accepted and undone above: "accepted" follows the document
+    QCOMPARE(session()->undoStack()->index(), undoBefore + 1);
+    QCOMPARE(session()->undoStack()->count(), undoBefore + 1); // the macro replaced the redo history
     QVERIFY(doc(m_clean)->segments().size() >= 2);
     key(Qt::Key_Z, Qt::ControlModifier);
     QTRY_VERIFY(doc(m_clean)->segments().empty());
@@ -153,13 +157,14 @@ private slots:
   void queueItemBecomesAFlag() {
     QCOMPARE(curation()->queuePanel()->selectedRecording(), m_worst);
     QVERIFY(doc(m_worst)->flags().empty());
-    const int undoBefore = session()->undoStack()->count();
+    const int undoBefore = session()->undoStack()->index(); // the undone step above is redo history
     key(Qt::Key_W, Qt::ShiftModifier);
     QTRY_COMPARE(doc(m_worst)->flags().size(), std::size_t(1));
     const auto *model = curation()->queuePanel()->model();
     QCOMPARE(model->entry(model->rowOf(m_worst))->state.state, project::QueueState::Flagged);
     QCOMPARE(model->entry(model->rowOf(m_worst))->state.flagId, doc(m_worst)->flags().front().id);
-    QCOMPARE(session()->undoStack()->count(), undoBefore + 1);
+    QCOMPARE(session()->undoStack()->index(), undoBefore + 1);
+    QCOMPARE(session()->undoStack()->count(), undoBefore + 1); // the macro replaced the redo history
     auto states = session()->store().queueStates();
     QCOMPARE(states->size(), std::size_t(1));
     QCOMPARE(states->front().state, project::QueueState::Flagged);

@@ -63,7 +63,7 @@ class ImportDialogTest : public QObject {
   static std::vector<std::string> leftovers(const QString &parent) {
     std::vector<std::string> names;
     for (const auto &e : fs::directory_iterator(parent.toStdString()))
-      if (e.path().filename().string().find(".importing-") != std::string::npos)
+      if (e.path().filename().string().find(".import-") != std::string::npos)
         names.push_back(e.path().filename().string());
     return names;
   }
@@ -239,7 +239,7 @@ private slots:
     fillVideoForm(d, out);
     d->videoForm()->video()->setPath(bad);
     QSignalSpy failed(d, &ImportDialog::importFailed);
-    QVERIFY(d->startImport());
+    QVERIFY2(d->startImport(), qPrintable(d->message()));
     QVERIFY(QTest::qWaitFor([&] { return !d->isRunning(); }, 60000));
     QCOMPARE(failed.count(), 1);
     QVERIFY2(failed.first().first().toString().contains(QStringLiteral("broken.mp4")),

@@ -190,6 +190,7 @@ private slots:
     QVERIFY(box->text().contains(QStringLiteral("severity 3")));
     QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
     QCOMPARE(session()->store().recording(m_native)->status, project::ReviewStatus::Unreviewed);
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get())); // the box gave the keys back to the window
     // Without that flag, Approve goes straight through.
     key(Qt::Key_Z, Qt::ControlModifier); // removes the severity-3 flag
     QCOMPARE(doc()->flags().size(), std::size_t(1));

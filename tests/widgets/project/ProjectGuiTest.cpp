@@ -32,6 +32,7 @@
 #include "core/util/AtomicFile.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/MainWindow.h"
+#include "widgets/project/RejectReasonDialog.h"
 #include "widgets/app/ProjectController.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/project/FlagEditDialog.h"
@@ -222,9 +223,9 @@ private slots:
     QCOMPARE(statusOf(session()->currentRecordingId()), QStringLiteral("unreviewed"));
     // Reject asks for a reason (window-modal dialog, answered here).
     trigger("review.reject");
-    auto *dlg = m_window->findChild<QInputDialog *>(QStringLiteral("rejectReasonDialog"));
-    QVERIFY(dlg);
-    dlg->setTextValue(QStringLiteral("camera covered"));
+    RejectReasonDialog *dlg = nullptr;
+    QTRY_VERIFY((dlg = m_window->findChild<RejectReasonDialog *>()));
+    dlg->reasonEdit()->setText(QStringLiteral("camera covered"));
     dlg->accept();
     QTRY_COMPARE(statusOf(session()->currentRecordingId()), QStringLiteral("rejected"));
     QCOMPARE(recordings()->history()->topLevelItem(0)->text(1), QStringLiteral("camera covered"));

@@ -43,26 +43,27 @@ private slots:
     key(f, Qt::Key_O);
     QVERIFY(ctl.markOut() == f.frames[41]);
 
-    // Enter creates the segment on the active track and opens the picker; type, Enter.
+    // Enter opens the picker; the segment is created with its label (one undo step): type, Enter.
     key(f, Qt::Key_Return);
-    QCOMPARE(f.doc->segments().size(), std::size_t(1));
-    const project::Segment created = f.doc->segments().front();
-    QCOMPARE(created.trackId, f.task);
-    QCOMPARE(created.startNs, f.frames[10]);
-    QCOMPARE(created.endNs, f.frames[41]);
-    QCOMPARE(created.labelId, project::Id(0));
-    QCOMPARE(f.timeline->selectedSegment(), created.id);
-    QVERIFY(!ctl.markIn() && !ctl.markOut());
     LabelPicker *picker = ctl.labelPicker();
     QVERIFY(picker);
     QTRY_VERIFY(picker->isVisible());
+    QCOMPARE(f.doc->segments().size(), std::size_t(0));
     QCOMPARE(picker->visibleCount(), 3);
     QTest::keyClicks(picker->filterEdit(), QStringLiteral("cu"));
     QCOMPARE(picker->visibleCount(), 1);
     QCOMPARE(picker->currentLabel(), f.cup);
     QTest::keyClick(picker->filterEdit(), Qt::Key_Return);
-    QCOMPARE(f.doc->segment(created.id)->labelId, f.cup);
     QTRY_VERIFY(!ctl.labelPicker());
+    QCOMPARE(f.doc->segments().size(), std::size_t(1));
+    const project::Segment created = f.doc->segments().front();
+    QCOMPARE(created.trackId, f.task);
+    QCOMPARE(created.startNs, f.frames[10]);
+    QCOMPARE(created.endNs, f.frames[41]);
+    QCOMPARE(created.labelId, f.cup);
+    QCOMPARE(f.timeline->selectedSegment(), created.id);
+    QVERIFY(!ctl.markIn() && !ctl.markOut());
+    QCOMPARE(f.doc->undoStack()->count(), 1);
 
     // 2 applies "Place" (bound to key 2) to the selected segment; 9 is bound to nothing.
     key(f, Qt::Key_2);
@@ -147,10 +148,10 @@ private slots:
     key(f, Qt::Key_T);
     QCOMPARE(ctl.activeTrack(), f.step);
     key(f, Qt::Key_Return);
-    QCOMPARE(f.doc->segments().size(), std::size_t(2));
     QVERIFY(ctl.labelPicker());
-    QTest::keyClick(ctl.labelPicker()->filterEdit(), Qt::Key_Escape); // cancel: stays unlabelled
+    QTest::keyClick(ctl.labelPicker()->filterEdit(), Qt::Key_Escape); // cancel: created unlabelled
     QTRY_VERIFY(!ctl.labelPicker());
+    QCOMPARE(f.doc->segments().size(), std::size_t(2));
     QCOMPARE(f.doc->segment(f.timeline->selectedSegment())->trackId, f.step);
     QCOMPARE(f.doc->segment(f.timeline->selectedSegment())->labelId, project::Id(0));
     // Enter without marks explains what to do.
