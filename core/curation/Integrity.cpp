@@ -9,7 +9,8 @@ namespace tacit::curation {
 namespace {
 
 template <typename S> std::vector<Timestamp> globalTimes(const S &series, Timestamp offset) {
-  std::vector<Timestamp> t = series.series().times();
+  const auto times = series.series().times();
+  std::vector<Timestamp> t(times.begin(), times.end());
   if (offset != 0)
     for (auto &v : t)
       v += offset;

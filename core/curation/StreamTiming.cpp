@@ -30,7 +30,7 @@ Timestamp medianOf(std::vector<Timestamp> v) {
 
 } // namespace
 
-Timestamp medianInterval(const std::vector<Timestamp> &times) {
+Timestamp medianInterval(std::span<const Timestamp> times) {
   std::vector<Timestamp> d;
   d.reserve(times.size());
   for (std::size_t i = 1; i < times.size(); ++i)

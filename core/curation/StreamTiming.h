@@ -1,6 +1,7 @@
 #pragma once
 // Timing problems of one stream from its sample times alone: dropped/duplicated video frames,
 // sensor gaps and duplicate timestamps, stretches at another rate, and backward steps in the file.
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,6 @@ std::vector<IntegrityIssue> backwardIssues(const series::CsvLoadStats &stats, co
                                            Timestamp offsetNs);
 
 // Median of the positive intervals (0 with fewer than two samples).
-Timestamp medianInterval(const std::vector<Timestamp> &times);
+Timestamp medianInterval(std::span<const Timestamp> times);
 
 } // namespace tacit::curation

@@ -1,5 +1,6 @@
 #include "core/curation/TrackingValidity.h"
 
+#include <span>
 #include <cmath>
 #include <cstdio>
 
@@ -11,7 +12,7 @@ namespace tacit::curation {
 namespace {
 
 // Issues for runs of rows where `bad(i)`.
-std::vector<IntegrityIssue> badRuns(const std::vector<Timestamp> &times, Timestamp offsetNs, IssueKind kind,
+std::vector<IntegrityIssue> badRuns(std::span<const Timestamp> times, Timestamp offsetNs, IssueKind kind,
                                     const std::string &stream, const std::string &hand,
                                     const std::function<bool(std::size_t)> &bad) {
   std::vector<IntegrityIssue> out;

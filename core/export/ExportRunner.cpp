@@ -15,6 +15,7 @@
 #include "core/export/ProjectGate.h"
 #include "core/export/RobomimicWriter.h"
 #include "core/export/StreamCheck.h"
+#include "core/media/VideoSource.h"
 #include "core/time/RecordingTime.h"
 #include "core/util/AtomicFile.h"
 
@@ -513,7 +514,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
       std::vector<BlurBox> blur;
       for (const auto &s : spatial)
         for (const auto &b : s.boxesAt(f->ptsNs))
-          blur.push_back({b.x, b.y, b.w, b.h});
+          blur.push_back(BlurBox{double(b.x), double(b.y), double(b.w), double(b.h)});
       und.apply(f->data(), f->stride, blur, rgb);
       return okStatus();
     };

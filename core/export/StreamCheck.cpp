@@ -1,5 +1,6 @@
 #include "core/export/StreamCheck.h"
 
+#include <span>
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -16,14 +17,14 @@ Timestamp minusSaturated(Timestamp t, Timestamp offset) {
   return out;
 }
 
-std::pair<std::size_t, std::size_t> samplesIn(const std::vector<Timestamp> &times, TimeRange range, Timestamp offset) {
+std::pair<std::size_t, std::size_t> samplesIn(std::span<const Timestamp> times, TimeRange range, Timestamp offset) {
   const auto b = std::lower_bound(times.begin(), times.end(), minusSaturated(range.begin, offset));
   const auto e = std::lower_bound(b, times.end(), minusSaturated(range.end, offset));
   return {static_cast<std::size_t>(b - times.begin()), static_cast<std::size_t>(e - times.begin())};
 }
 
 template <typename Usable>
-void checkSamples(std::vector<StreamIssue> &out, const std::string &name, const std::vector<Timestamp> &times,
+void checkSamples(std::vector<StreamIssue> &out, const std::string &name, std::span<const Timestamp> times,
                   TimeRange range, Timestamp offset, Usable usable) {
   const auto [first, last] = samplesIn(times, range, offset);
   if (first == last) {

@@ -105,8 +105,8 @@ Result<std::unique_ptr<RecordingContext>> RecordingContext::open(const fs::path 
   const bool folder = fs::is_directory(path, ec);
   const bool recording = (folder && fs::exists(path / kRecordingFileName, ec)) || path.filename() == kRecordingFileName;
   if (!recording && folder && !holdsPngs(path))
-    return R::failure(path.string() + ": not a recording folder (no " + kRecordingFileName +
-                      ") and no depth PNG images");
+    return R::failure((path / kRecordingFileName).string() +
+                      ": not found; the folder is not a recording (and holds no depth PNG images)");
   if (!report(0.02, recording ? "Reading recording.json" : "Indexing video"))
     return R::failure(path.string() + ": cancelled");
   Status st = recording ? ctx->openRecording(path) : ctx->openPlainFile(path);

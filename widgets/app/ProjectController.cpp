@@ -238,7 +238,7 @@ bool ProjectController::newProject(const QString &path) {
     return false;
   // The recording in the views is what the user is working on: it belongs to the new project.
   if (RecordingSession *rs = m_window.session()) {
-    const QString folder = rs->recording().sourcePath;
+    const QString folder = QString::fromStdString(rs->recording().sourcePath().string());
     if (QFileInfo(QDir(folder).filePath(QStringLiteral("recording.json"))).exists())
       addRecordings(folder);
     else

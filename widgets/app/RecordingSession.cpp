@@ -127,8 +127,6 @@ Timestamp RecordingSession::streamTime(const std::string &id) const {
   return m_time.streamTime(id);
 }
 
-}
-
 void RecordingSession::setRedactions(std::vector<project::Redaction> redactions) {
   m_rec->setRedactions(redactions);
   m_redactions.set(std::move(redactions));

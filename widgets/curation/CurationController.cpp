@@ -115,7 +115,7 @@ void CurationController::onRecordingShown() {
   }
   const auto &rec = rs->recording();
   std::filesystem::path folder =
-      rec.manifest.folder.empty() ? std::filesystem::path(rec.sourcePath.toStdString()) : rec.manifest.folder;
+      rec.manifest().folder.empty() ? rec.sourcePath() : rec.manifest().folder;
   project::Id id = 0;
   std::string stored;
   bool current = false;

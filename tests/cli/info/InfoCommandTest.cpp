@@ -273,7 +273,8 @@ private slots:
     const Run r = runCli({"info", folder}, cache());
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(QString::fromUtf8(r.err),
-             "tacit-cli: " + folder + ": not a recording folder (no recording.json) and no depth PNG images\n");
+             "tacit-cli: " + folder +
+                 "/recording.json: not found; the folder is not a recording (and holds no depth PNG images)\n");
   }
 };
 
