@@ -197,7 +197,7 @@ private slots:
     std::ofstream(folder / "notes.txt") << "hello";
     auto ctx = RecordingContext::open(folder);
     QVERIFY(!ctx.ok());
-    QVERIFY2(ctx.error().find("no recording.json") != std::string::npos, ctx.error().c_str());
+    QVERIFY2(ctx.error().find("recording.json: not found") != std::string::npos, ctx.error().c_str());
     QVERIFY(ctx.error().find(folder.string()) != std::string::npos);
     auto missing = RecordingContext::open(path("nothing-here"));
     QVERIFY(!missing.ok());
