@@ -52,17 +52,9 @@ int precisionRank(const std::string &signal) {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Zero-phase low-pass over finite runs (NaN elsewhere).
+// Filtered over finite runs of at least 8 samples (a 2nd-order filter needs some history).
 std::vector<double> smoothed(const std::vector<double> &x, double rate, double cutoff) {
-  std::vector<double> out(x.size(), kNaN);
-  for (const Run &r : runsWhere(x.size(), [&](std::size_t i) { return std::isfinite(x[i]); })) {
-    if (r.length() < 8)
-      continue;
-    std::vector<double> part(x.begin() + static_cast<std::ptrdiff_t>(r.begin),
-                             x.begin() + static_cast<std::ptrdiff_t>(r.end));
-    part = lowPassZeroPhase(part, rate, std::min(cutoff, 0.45 * rate));
-    std::copy(part.begin(), part.end(), out.begin() + static_cast<std::ptrdiff_t>(r.begin));
-  }
-  return out;
+  return filteredRuns(x, rate, cutoff, 8);
 }
 
 // Walks from i in direction dir while x keeps falling (to where a movement really starts or stops).

@@ -15,19 +15,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Filters x over each run of finite values (runs shorter than minRun stay NaN) and returns the
 // filtered signal plus its first derivative.
-std::vector<double> filteredRuns(const std::vector<double> &x, double rate, double cutoff, std::size_t minRun) {
-  std::vector<double> out(x.size(), kNaN);
-  for (const Run &r : runsWhere(x.size(), [&](std::size_t i) { return std::isfinite(x[i]); })) {
-    if (r.length() < minRun)
-      continue;
-    std::vector<double> part(x.begin() + static_cast<std::ptrdiff_t>(r.begin),
-                             x.begin() + static_cast<std::ptrdiff_t>(r.end));
-    part = lowPassZeroPhase(part, rate, std::min(cutoff, 0.45 * rate));
-    std::copy(part.begin(), part.end(), out.begin() + static_cast<std::ptrdiff_t>(r.begin));
-  }
-  return out;
-}
-
 // Derivative over finite runs; `trim` samples at each run end become NaN (edge effects).
 std::vector<double> runDerivative(const std::vector<double> &x, double dt, std::size_t trim) {
   std::vector<double> out(x.size(), kNaN);

@@ -112,4 +112,17 @@ double correlation(const std::vector<double> &a, const std::vector<double> &b) {
   return saa > 0 && sbb > 0 ? sab / std::sqrt(saa * sbb) : 0;
 }
 
+std::vector<double> filteredRuns(const std::vector<double> &x, double rate, double cutoff, std::size_t minRun) {
+  std::vector<double> out(x.size(), std::numeric_limits<double>::quiet_NaN());
+  for (const Run &r : runsWhere(x.size(), [&](std::size_t i) { return std::isfinite(x[i]); })) {
+    if (r.length() < minRun)
+      continue;
+    std::vector<double> part(x.begin() + static_cast<std::ptrdiff_t>(r.begin),
+                             x.begin() + static_cast<std::ptrdiff_t>(r.end));
+    part = lowPassZeroPhase(part, rate, std::min(cutoff, 0.45 * rate));
+    std::copy(part.begin(), part.end(), out.begin() + static_cast<std::ptrdiff_t>(r.begin));
+  }
+  return out;
+}
+
 } // namespace tacit::curation

@@ -26,6 +26,9 @@ struct Run {
 // Maximal runs of indices where pred(i) is true.
 std::vector<Run> runsWhere(std::size_t n, const std::function<bool(std::size_t)> &pred);
 
+// x low-passed (lowPassZeroPhase) over each run of finite samples at least minRun long; NaN elsewhere.
+std::vector<double> filteredRuns(const std::vector<double> &x, double rate, double cutoff, std::size_t minRun);
+
 // Pearson correlation of two equally long vectors (0 when either is constant).
 double correlation(const std::vector<double> &a, const std::vector<double> &b);
 
