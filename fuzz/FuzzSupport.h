@@ -7,8 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <string>
 #include <spdlog/sinks/sink.h>
+#include <string>
 #include <unistd.h>
 
 #include "core/util/Logging.h"

@@ -1,8 +1,8 @@
 #include "core/curation/TrackingValidity.h"
 
-#include <span>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 #include "core/curation/SignalMath.h"
 #include "core/curation/StreamTiming.h"

@@ -130,7 +130,8 @@ Result<OpenRecording> openExportRecording(const ProjectSnapshot &project, GateId
     out.addWarning((m.folder / "calibration.json").string() + ": no camera for stream \"" + video->id +
                    "\": frames are resized, not undistorted, and poses stay in the device frame");
   if ((*reader)->rotationDeg() != 0)
-    out.addWarning(video->file.string() + ": video carries a rotation; the calibration is applied to the upright frames");
+    out.addWarning(video->file.string() +
+                   ": video carries a rotation; the calibration is applied to the upright frames");
   out->context = ctx.takeValue();
   out->video = reader.takeValue();
   return out;
@@ -312,11 +313,11 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
       auto o = openRecording(r.id);
       if (!o)
         return R::failure(o.error());
-    {
-      const TimeRange v = (*o)->video->timeRange(); // the main video is the timeline's reference
-      const Timestamp off = (*o)->context->streamOffset((*o)->context->video()->id);
-      r.span = {v.begin + off, v.end + off};
-    }
+      {
+        const TimeRange v = (*o)->video->timeRange(); // the main video is the timeline's reference
+        const Timestamp off = (*o)->context->streamOffset((*o)->context->video()->id);
+        r.span = {v.begin + off, v.end + off};
+      }
     }
   report.gate = evaluateGate(input, gateOptions);
   // Reasons and notes name times in recording time: the origin of every recording with a candidate (a
@@ -326,7 +327,8 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     if (r.origin == kInvalidTime && std::any_of(report.gate.candidates.begin(), report.gate.candidates.end(),
                                                 [&](const GateCandidate &c) { return c.recordingId == r.id; }))
       if (auto o = openRecording(r.id)) {
-        r.origin = (*o)->context->timelineFrameTimes(*(*o)->context->video()).front(); // first video frame, as the window
+        r.origin =
+            (*o)->context->timelineFrameTimes(*(*o)->context->video()).front(); // first video frame, as the window
         origins = true;
       }
   if (origins)
@@ -428,7 +430,9 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
   if (!staging)
     return R::failure(staging.error());
   const fs::path dir = staging->dir();
-  auto fail = [&](const std::string &message) { return R::failure(inDestination(message, dir, staging->destination())); };
+  auto fail = [&](const std::string &message) {
+    return R::failure(inDestination(message, dir, staging->destination()));
+  };
 
   // Align every episode first: frame counts give an honest progress bar and errors surface early.
   struct Planned {
@@ -464,7 +468,7 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
 
   if (plan.empty())
     return fail(project.projectPath.string() + ": no episode could be exported: " +
-                      (report.warnings.empty() ? std::string("no video frames") : report.warnings.back()));
+                (report.warnings.empty() ? std::string("no video frames") : report.warnings.back()));
 
   std::unique_ptr<DatasetSink> sink;
   if (opt.format == ExportFormat::RobomimicHdf5) {
@@ -502,8 +506,8 @@ Result<ExportReport> runExport(const ProjectSnapshot &project, const ExportOptio
     Planned &p = plan[k];
     media::VideoSource &video = *p.rec->video;
     if (!p.rec->undistorter)
-      p.rec->undistorter = std::make_unique<FrameUndistorter>(cameraModel(*p.rec->context), video.width(), video.height(),
-                                                              opt.width, opt.height, opt.focalPx);
+      p.rec->undistorter = std::make_unique<FrameUndistorter>(cameraModel(*p.rec->context), video.width(),
+                                                              video.height(), opt.width, opt.height, opt.focalPx);
     FrameUndistorter &und = *p.rec->undistorter;
     const auto &frames = p.aligned.sourceFrames;
     const auto &spatial = p.rec->spatial;

@@ -71,7 +71,7 @@ struct ExportReport {
   std::string manifestSha256; // hex SHA-256 of the tacit_export.json file as written (empty for dry runs)
   std::filesystem::path out;
   std::vector<std::string> warnings;
-  std::vector<std::string> explanation; // why nothing passes the gate (explainNoEpisodes); empty otherwise
+  std::vector<std::string> explanation;          // why nothing passes the gate (explainNoEpisodes); empty otherwise
   std::vector<EpisodeStreamIssues> streamIssues; // one entry per gate episode with a problem
   double seconds = 0;
 };
@@ -86,7 +86,7 @@ struct ProjectSnapshot {
   std::vector<project::RecordingRecord> recordings;
   std::map<GateId, std::filesystem::path> folders;
   std::map<GateId, std::map<std::string, Timestamp>> offsets; // the user's stream offsets (Offsets tab)
-  std::map<GateId, std::vector<project::Redaction>> spatial; // blur boxes (plain or tracked)
+  std::map<GateId, std::vector<project::Redaction>> spatial;  // blur boxes (plain or tracked)
   GateInput input; // recording spans are filled by runExport when whole recordings are exported
 };
 Result<ProjectSnapshot> snapshotProject(project::ProjectStore &store);

@@ -1,9 +1,9 @@
 #include "core/export/StreamCheck.h"
 
-#include <span>
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <span>
 
 namespace tacit::exporting {
 
@@ -81,10 +81,11 @@ std::vector<StreamIssue> checkEpisodeStreams(const RecordingContext &rec, TimeRa
   if (!src.trajectory) {
     out.push_back({"trajectory", absent, true});
   } else {
-    checkSamples(out, "trajectory", src.trajectory->series().times(), range, rec.streamOffset(src.trajectoryId), [&](std::size_t i) {
-      const auto pose = src.trajectory->poseAt(i);
-      return pose.translation.allFinite() && pose.rotation.coeffs().allFinite();
-    });
+    checkSamples(out, "trajectory", src.trajectory->series().times(), range, rec.streamOffset(src.trajectoryId),
+                 [&](std::size_t i) {
+                   const auto pose = src.trajectory->poseAt(i);
+                   return pose.translation.allFinite() && pose.rotation.coeffs().allFinite();
+                 });
   }
   if (!src.gaze) {
     out.push_back({"gaze", absent, true});

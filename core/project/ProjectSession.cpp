@@ -131,15 +131,15 @@ Status ProjectSession::setStreamOffset(Id recordingId, const std::string &stream
   const Timestamp before = it == current->end() ? 0 : it->second;
   if (before == offsetNs)
     return okStatus();
-  m_undo->push(new StreamOffsetCommand(
-      *m_store, recordingId, streamId, before, offsetNs,
-      [this](Id rec, const std::string &stream, Timestamp value, const std::string &error) {
-        if (!error.empty()) {
-          emit errorOccurred(QString::fromStdString(error));
-          return;
-        }
-        emit streamOffsetChanged(rec, stream, value);
-      }));
+  m_undo->push(
+      new StreamOffsetCommand(*m_store, recordingId, streamId, before, offsetNs,
+                              [this](Id rec, const std::string &stream, Timestamp value, const std::string &error) {
+                                if (!error.empty()) {
+                                  emit errorOccurred(QString::fromStdString(error));
+                                  return;
+                                }
+                                emit streamOffsetChanged(rec, stream, value);
+                              }));
   return okStatus();
 }
 

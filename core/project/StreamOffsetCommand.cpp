@@ -6,8 +6,8 @@ namespace tacit::project {
 
 StreamOffsetCommand::StreamOffsetCommand(ProjectStore &store, Id recordingId, std::string streamId, Timestamp before,
                                          Timestamp after, Changed changed)
-    : QUndoCommand(QCoreApplication::translate("StreamOffsetCommand", "Offset of %1")
-                       .arg(QString::fromStdString(streamId))),
+    : QUndoCommand(
+          QCoreApplication::translate("StreamOffsetCommand", "Offset of %1").arg(QString::fromStdString(streamId))),
       m_store(store), m_recordingId(recordingId), m_streamId(std::move(streamId)), m_before(before), m_after(after),
       m_changed(std::move(changed)) {}
 

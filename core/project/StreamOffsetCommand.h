@@ -11,8 +11,8 @@ namespace tacit::project {
 
 class StreamOffsetCommand : public QUndoCommand {
 public:
-  using Changed = std::function<void(Id recordingId, const std::string &streamId, Timestamp offsetNs,
-                                     const std::string &error)>;
+  using Changed =
+      std::function<void(Id recordingId, const std::string &streamId, Timestamp offsetNs, const std::string &error)>;
   StreamOffsetCommand(ProjectStore &store, Id recordingId, std::string streamId, Timestamp before, Timestamp after,
                       Changed changed);
   void redo() override;

@@ -36,7 +36,7 @@ struct ReaderOptions {
 };
 
 Result<std::unique_ptr<media::FrameSource>> openReader(const ReaderOptions &o, int decoderThreads,
-                                                      int convertThreads = 2) {
+                                                       int convertThreads = 2) {
   using R = Result<std::unique_ptr<media::FrameSource>>;
   if (o.depth) {
     media::DepthSource::Options d;
@@ -113,8 +113,7 @@ Result<std::unique_ptr<RecordingContext>> RecordingContext::open(const fs::path 
   if (!st)
     return R::failure(st.error());
   if (options.requireMedia && ctx->m_media.empty())
-    return R::failure(ctx->m_warnings.empty() ? path.string() + ": no video or depth stream"
-                                              : ctx->m_warnings.front());
+    return R::failure(ctx->m_warnings.empty() ? path.string() + ": no video or depth stream" : ctx->m_warnings.front());
   if (const MediaStream *v = ctx->video())
     ctx->m_referenceId = v->id;
   ctx->m_seriesLoaded = ctx->m_plainFile; // a plain file has no series to wait for
@@ -263,10 +262,9 @@ const CameraCalibration *RecordingContext::camera(const MediaStream &stream) con
 Result<RecordingSeries> RecordingContext::readSeries(const Progress &progress) const {
   using R = Result<RecordingSeries>;
   RecordingSeries out;
-  const series::SeriesCache cache = !m_options.useCaches ? series::SeriesCache::disabled()
-                                    : m_options.seriesCacheDir.empty()
-                                        ? series::SeriesCache()
-                                        : series::SeriesCache(m_options.seriesCacheDir);
+  const series::SeriesCache cache = !m_options.useCaches               ? series::SeriesCache::disabled()
+                                    : m_options.seriesCacheDir.empty() ? series::SeriesCache()
+                                                                       : series::SeriesCache(m_options.seriesCacheDir);
   std::vector<const StreamDescriptor *> todo;
   for (const auto &s : m_manifest.streams)
     if (s.kind == StreamKind::Imu || s.kind == StreamKind::HandPose || s.kind == StreamKind::Trajectory ||

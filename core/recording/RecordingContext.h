@@ -55,12 +55,12 @@ struct MediaStream {
   int rotationDeg = 0;            // display rotation from recording.json
   int fileRotationDeg = 0;        // rotation metadata of the file (already applied by the reader)
   int width = 0, height = 0;      // decoded size (the file's own rotation applied)
-  std::string codec; // "png" for a folder of depth PNGs
+  std::string codec;              // "png" for a folder of depth PNGs
   std::shared_ptr<const std::vector<Timestamp>> frameTimes; // pts + manifest offset, ascending
   TimeRange range;                                          // the reader's timeRange()
   std::vector<std::string> warnings;                        // the reader's (e.g. unreadable frames)
   bool indexFromCache = false;
-  bool useIndexCache = true;         // as the context was opened
+  bool useIndexCache = true; // as the context was opened
   std::filesystem::path indexCacheDir;
   bool depth() const { return kind == StreamKind::Depth; }
   std::size_t frameCount() const { return frameTimes ? frameTimes->size() : 0; }
@@ -102,16 +102,16 @@ struct RecordingSeries {
 
 // How RecordingContext::open reads a recording.
 struct RecordingOpenOptions {
-  bool series = true; // read the sensor series in open() (false: readSeries() later)
-  bool requireMedia = false; // a recording without a readable video or depth stream is an error
-  bool allowEmpty = false;   // succeed even when no stream is readable (tacit-cli info reports them)
+  bool series = true;                         // read the sensor series in open() (false: readSeries() later)
+  bool requireMedia = false;                  // a recording without a readable video or depth stream is an error
+  bool allowEmpty = false;                    // succeed even when no stream is readable (tacit-cli info reports them)
   std::map<std::string, Timestamp> offsets;   // the user's per-stream offsets (from the project)
   std::vector<project::Redaction> redactions; // the project's redactions of this recording
-  bool handSpeed = true; // derive the wrist-speed series (plots) when reading the hands
+  bool handSpeed = true;                      // derive the wrist-speed series (plots) when reading the hands
   // Which video/depth streams to open: every one (""), or only this stream id (the CLI's --stream).
   std::string onlyMedia;
-  bool mainVideoOnly = false;                 // only the first video stream (the CLI's default)
-  bool useCaches = true;                      // frame-index and series caches
+  bool mainVideoOnly = false;                          // only the first video stream (the CLI's default)
+  bool useCaches = true;                               // frame-index and series caches
   std::filesystem::path indexCacheDir, seriesCacheDir; // empty: the default folders
   // fraction in [0,1] and a short stage name; return false to cancel.
   std::function<bool(double fraction, const std::string &stage)> progress;

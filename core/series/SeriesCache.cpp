@@ -126,8 +126,7 @@ fs::path SeriesCache::entryPath(const fs::path &csv, std::string_view kind) cons
   return m_dir / (hash.toHex().toStdString() + ".series");
 }
 
-template <typename S>
-Result<S> SeriesCache::load(const fs::path &csv, CsvLoadStats *stats, bool *fromCache) const {
+template <typename S> Result<S> SeriesCache::load(const fs::path &csv, CsvLoadStats *stats, bool *fromCache) const {
   using Traits = CacheTraits<S>;
   using Value = typename std::decay_t<decltype(Traits::series(std::declval<const S &>()))>::value_type;
   auto log = logging::get("tacit.series");

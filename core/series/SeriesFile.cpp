@@ -166,7 +166,8 @@ Status writeSeriesFile(const fs::path &path, const BasicSeries<T> &series, const
   for (std::size_t l = 0; ok && l < blocks.size(); ++l)
     for (std::size_t c = 0; ok && c < series.channelCount(); ++c) {
       const auto &lvl = series.levels()[l][c];
-      ok = lvl.size() == 2 * blocks[l] && w.padTo(layout.levels[l][c]) && w.write(lvl.data(), lvl.size() * sizeof(float));
+      ok = lvl.size() == 2 * blocks[l] && w.padTo(layout.levels[l][c]) &&
+           w.write(lvl.data(), lvl.size() * sizeof(float));
     }
   ok = ok && w.padTo(layout.trailer) && w.write(kTrailer, sizeof kTrailer);
   const int err = errno;

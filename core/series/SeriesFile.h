@@ -17,8 +17,8 @@
 namespace tacit::series {
 
 struct SeriesFileMeta {
-  std::string kind;   // what the file holds: "imu", "hands", "trajectory", "gaze"
-  std::string layout; // kind-specific variant (hand or gaze layout, trajectory kind); may be empty
+  std::string kind;                  // what the file holds: "imu", "hands", "trajectory", "gaze"
+  std::string layout;                // kind-specific variant (hand or gaze layout, trajectory kind); may be empty
   std::vector<std::string> warnings; // of the CSV load (malformed rows with line numbers, reordering)
   CsvLoadStats stats;
 };

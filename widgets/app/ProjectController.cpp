@@ -9,9 +9,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTableView>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
 #include <algorithm>

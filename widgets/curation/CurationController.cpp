@@ -114,8 +114,7 @@ void CurationController::onRecordingShown() {
     return;
   }
   const auto &rec = rs->recording();
-  std::filesystem::path folder =
-      rec.manifest().folder.empty() ? rec.sourcePath() : rec.manifest().folder;
+  std::filesystem::path folder = rec.manifest().folder.empty() ? rec.sourcePath() : rec.manifest().folder;
   project::Id id = 0;
   std::string stored;
   bool current = false;

@@ -23,8 +23,8 @@ using namespace tacit;
 
 struct StreamReport {
   ordered_json info = ordered_json::object(); // kind-specific fields (width, codec, layout, ...)
-  std::span<const Timestamp> times;            // sample times (a view into the opened recording)
-  Timestamp timesOffset = 0;                   // added to `times` for the report (the manifest offset)
+  std::span<const Timestamp> times;           // sample times (a view into the opened recording)
+  Timestamp timesOffset = 0;                  // added to `times` for the report (the manifest offset)
   TimeRange range;                            // the source's own [begin, end)
   std::vector<std::string> warnings;
   std::string error; // non-empty: the stream could not be read

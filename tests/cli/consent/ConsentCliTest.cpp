@@ -51,8 +51,8 @@ private slots:
     QCOMPARE(j["recordings"][0]["uses"].size(), std::size_t(2));
     QCOMPARE(j["events"][0]["signature"].get<std::string>(), std::string("Ada Worker"));
 
-    const Run r = cli({"redact", m_project, "--recording", m_rec, "--start-ns", "10000001000", "--end-ns", "10000002000", "--streams",
-                       "audio,video", "--reason", "private phone call", "--json"});
+    const Run r = cli({"redact", m_project, "--recording", m_rec, "--start-ns", "10000001000", "--end-ns",
+                       "10000002000", "--streams", "audio,video", "--reason", "private phone call", "--json"});
     QCOMPARE(r.code, 0);
     const json red = json::parse(r.out.toStdString());
     QCOMPARE(red["streams"], json({"audio", "video"}));

@@ -130,7 +130,8 @@ private slots:
     o.height = 48;
     auto r = runExport(*f.store, o);
     QVERIFY(!r.ok());
-    QVERIFY(QString::fromStdString(r.error()).endsWith("folder is not empty (use --force to replace the earlier export)"));
+    QVERIFY(
+        QString::fromStdString(r.error()).endsWith("folder is not empty (use --force to replace the earlier export)"));
     o.force = true;
     r = runExport(*f.store, o);
     QVERIFY2(r.ok(), r.error().c_str());

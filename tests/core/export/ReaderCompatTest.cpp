@@ -11,8 +11,8 @@
 
 #include "ReadersHelper.h"
 #include "core/export/ExportRunner.h"
-#include "core/recording/RecordingContext.h"
 #include "core/project/ProjectStore.h"
+#include "core/recording/RecordingContext.h"
 #include "core/sample/SampleGenerator.h"
 
 using namespace tacit;

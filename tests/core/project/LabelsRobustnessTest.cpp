@@ -54,17 +54,17 @@ private slots:
   }
 
   void wrongTypesAreErrorsNotCrashes() {
-    for (
-        const std::string &doc :
-        {labelsJson("", "\"1\""), labelsJson("", "1.5"), labelsJson("", "null"),
-         std::string("{\"format\":7,\"version\":1,\"recordings\":[]}"),
-         std::string(
-             "{\"format\":\"tacit-labels\",\"version\":1,\"tracks\":[{\"name\":\"t\",\"allow_overlap\":\"yes\"}],\"recordings\":[]}"),
-         labelsJson("{\"id\":\"uuid-r1\",\"segments\":[{\"track\":\"task\",\"start_ns\":\"5\",\"end_ns\":18446744073709551615}]}"),
-         labelsJson("{\"id\":\"uuid-r1\",\"flags\":[{\"reason\":\"unsafe\",\"severity\":\"high\"}]}"),
-         labelsJson("{\"id\":[\"uuid-r1\"]}"),
-         std::string(
-             "{\"format\":\"tacit-labels\",\"version\":1,\"taxonomy\":{\"labels\":[{\"name\":\"a\",\"key\":4294967299}]},\"recordings\":[]}")}) {
+    for (const std::string &doc :
+         {labelsJson("", "\"1\""), labelsJson("", "1.5"), labelsJson("", "null"),
+          std::string("{\"format\":7,\"version\":1,\"recordings\":[]}"),
+          std::string("{\"format\":\"tacit-labels\",\"version\":1,\"tracks\":[{\"name\":\"t\",\"allow_overlap\":"
+                      "\"yes\"}],\"recordings\":[]}"),
+          labelsJson("{\"id\":\"uuid-r1\",\"segments\":[{\"track\":\"task\",\"start_ns\":\"5\",\"end_ns\":"
+                     "18446744073709551615}]}"),
+          labelsJson("{\"id\":\"uuid-r1\",\"flags\":[{\"reason\":\"unsafe\",\"severity\":\"high\"}]}"),
+          labelsJson("{\"id\":[\"uuid-r1\"]}"),
+          std::string("{\"format\":\"tacit-labels\",\"version\":1,\"taxonomy\":{\"labels\":[{\"name\":\"a\",\"key\":"
+                      "4294967299}]},\"recordings\":[]}")}) {
       auto r = import(doc);
       QVERIFY2(!r.ok(), doc.c_str());
       QVERIFY2(r.error().rfind("in.labels: ", 0) == 0, r.error().c_str());
@@ -86,14 +86,14 @@ private slots:
     const std::string header = "kind,recording,track,label,start_ns,end_ns,note\n";
     const std::string good = "segment,uuid-r1,task,,1000000000,1500000000,fine\n";
     for (const std::string &bad : {std::string("segment,uuid-r1,task,,2000000000,2500000000,caf\xE9\n"),
-                                  std::string("segment,uuid-r1,task,,2000000000,2500000000,x\xF0\x9F\n")}) {
+                                   std::string("segment,uuid-r1,task,,2000000000,2500000000,x\xF0\x9F\n")}) {
       auto r = import(header + good + bad, LabelsFormat::Csv);
       QVERIFY(!r.ok());
       QVERIFY2(r.error().find("in.labels: line 3: invalid UTF-8") == 0, r.error().c_str());
     }
     QVERIFY(store->allSegments()->empty());
-    auto j = import(labelsJson("{\"id\":\"uuid-r1\",\"segments\":[{\"track\":\"task\",\"note\":\"caf" + std::string("\xE9") +
-                               "\",\"start_ns\":1000000000,\"end_ns\":1100000000}]}"));
+    auto j = import(labelsJson("{\"id\":\"uuid-r1\",\"segments\":[{\"track\":\"task\",\"note\":\"caf" +
+                               std::string("\xE9") + "\",\"start_ns\":1000000000,\"end_ns\":1100000000}]}"));
     QVERIFY(!j.ok());
     QVERIFY(j.error().find("invalid UTF-8") != std::string::npos);
   }
@@ -155,10 +155,10 @@ private slots:
     QCOMPARE(store->labels()->size(), std::size_t(100000));
     const auto paths = labelPathMap(*store->labels());
     QCOMPARE(paths.size(), std::size_t(100000));
-    const auto imported =
-        import("{\"format\":\"tacit-labels\",\"version\":1,\"recordings\":[{\"id\":\"uuid-r1\",\"segments\":[{\"track\":\"task\","
-               "\"label\":\"group999/l98\",\"start_ns\":2000000000,\"end_ns\":2100000000}]}]}",
-               LabelsFormat::Auto, /*replace=*/true); // earlier cases left a whole-recording task
+    const auto imported = import("{\"format\":\"tacit-labels\",\"version\":1,\"recordings\":[{\"id\":\"uuid-r1\","
+                                 "\"segments\":[{\"track\":\"task\","
+                                 "\"label\":\"group999/l98\",\"start_ns\":2000000000,\"end_ns\":2100000000}]}]}",
+                                 LabelsFormat::Auto, /*replace=*/true); // earlier cases left a whole-recording task
     QVERIFY2(imported.ok(), imported.error().c_str());
   }
 };

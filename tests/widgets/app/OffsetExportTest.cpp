@@ -6,8 +6,8 @@
 
 #include <QDirIterator>
 #include <QDockWidget>
-#include <QLineEdit>
 #include <QDoubleSpinBox>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QUndoStack>
 #include <filesystem>

@@ -204,7 +204,9 @@ private slots:
     QVERIFY(qa->save());
     QCOMPARE(changed.count(), 1);
 
-    auto store = project::ProjectStore::open(m_project.toStdString(), {.create = false, .readOnly = true});
+    project::ProjectOpenOptions readOnly;
+    readOnly.readOnly = true;
+    auto store = project::ProjectStore::open(m_project.toStdString(), readOnly);
     QVERIFY(store.ok());
     auto records = consent::faceQaRecords(**store, w.currentRecordingId());
     QVERIFY(records.ok());

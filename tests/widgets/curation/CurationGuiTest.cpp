@@ -14,13 +14,13 @@
 #include "core/curation/QueueModel.h"
 #include "core/project/AnnotationDocument.h"
 #include "core/project/ProjectSession.h"
+#include "core/util/Job.h"
 #include "widgets/app/ActionRegistry.h"
 #include "widgets/app/MainWindow.h"
 #include "widgets/app/ProjectController.h"
 #include "widgets/app/RecordingSession.h"
 #include "widgets/curation/CurationController.h"
 #include "widgets/curation/QueuePanel.h"
-#include "core/util/Job.h"
 #include "widgets/timeline/TimelineWidget.h"
 
 using namespace tacit;
@@ -104,7 +104,7 @@ private slots:
     key(Qt::Key_Return);
     QTRY_COMPARE(doc(m_clean)->segments().size(), std::size_t(1));
     const auto seg = doc(m_clean)->segments().front();
-    QVERIFY(std::llabs(seg.startNs - t) < 40 * kNsPerMs);      // snapped to a frame
+    QVERIFY(std::llabs(seg.startNs - t) < 40 * kNsPerMs); // snapped to a frame
     QCOMPARE(session()->undoStack()->index(), undoBefore + 1);
     QCOMPARE(session()->undoStack()->count(), undoBefore + 1); // the macro replaced the redo history // one undo step
     key(Qt::Key_Z, Qt::ControlModifier);
