@@ -354,11 +354,9 @@ bool CurationController::acceptActive() {
     emit statusMessage(tr("Jump to a suggested boundary with Tab first"));
     return false;
   }
-  Suggestion &s = m_suggestions[static_cast<std::size_t>(m_active)];
-  if (!acceptAt(s.boundary.t))
+  if (!acceptAt(m_suggestions[static_cast<std::size_t>(m_active)].boundary.t))
     return false;
-  s.accepted = true;
-  updateLanes();
+  updateLanes(); // marks it accepted: the document now has the boundary
   emit analysisChanged();
   return true;
 }
@@ -391,10 +389,7 @@ int CurationController::acceptAbove(double minConfidence, TimeRange span) {
   int accepted = 0;
   ps->undoStack()->beginMacro(tr("Accept %n suggested boundaries", nullptr, int(picks.size())));
   for (std::size_t k : picks)
-    if (acceptAt(m_suggestions[k].boundary.t)) {
-      m_suggestions[k].accepted = true;
-      ++accepted;
-    }
+    accepted += acceptAt(m_suggestions[k].boundary.t) ? 1 : 0;
   ps->undoStack()->endMacro();
   m_active = -1;
   updateLanes();
